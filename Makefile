@@ -1,0 +1,89 @@
+# parley: build, test, fuzz and benchmark. Plain make; every .c under src/
+# is part of the library, every tests/unit/test_*.c is one test program.
+#
+#   make            build/parley and build/libparley.a
+#   make check      unit, spec, CLI and conformance tests, then the same
+#                   under ASan+UBSan, then a short fuzz run
+#   make bench      throughput benchmark (needs ../shared)
+#   make fuzz       longer libFuzzer runs
+#   make clean
+
+CC      ?= cc
+BUILD   ?= build
+SHARED  ?= ../shared
+OPT     ?= -O2
+SAN     ?=
+CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) -g \
+             -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
+             -fvisibility=hidden -Iinclude -Isrc $(SAN) $(CFLAGS)
+LIBS    = -lutf8proc -lexpat -lm
+
+LIB_SRC  := $(sort $(wildcard src/*.c src/*/*.c))
+CLI_SRC  := $(sort $(wildcard cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+GEN_SRC  := src/dict/irregular.c
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all check test check-fast sanitize fuzz-check fuzz bench clean regen-golden lint
+
+all: $(BUILD)/parley
+
+$(BUILD)/%.o: %.c $(wildcard include/parley/*.h src/*.h src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libparley.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/parley: $(CLI_OBJ) $(BUILD)/libparley.a
+	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libparley.a $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libparley.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libparley.a $(LIBS)
+
+# The irregular verb table is generated from WordNet's verb.exc (Debian
+# wordnet-base) and committed; regenerate with `make regen-irregular`.
+regen-irregular:
+	tools/gen-irregular.sh /usr/share/wordnet/verb.exc > src/dict/irregular.c
+
+# Fast tests in this build.
+test: $(BUILD)/parley $(TESTS)
+	@set -e; for t in $(TESTS); do echo "== $$t"; $$t; done
+	@PARLEY=$(BUILD)/parley SHARED=$(SHARED) tests/cli/run.sh
+
+# The same under AddressSanitizer + UndefinedBehaviorSanitizer.
+sanitize:
+	$(MAKE) BUILD=build/san OPT=-O1 CC=clang \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" test
+
+# Short libFuzzer runs over every target in fuzz/, seeded from fuzz/seeds.
+FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZERS  := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
+FUZZ_SECONDS ?= 20
+build/fuzz/%: fuzz/%.c $(LIB_SRC) $(wildcard src/*.h src/*/*.h include/parley/*.h)
+	@mkdir -p build/fuzz
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Iinclude -Isrc \
+	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	  -o $@ $< $(LIB_SRC) $(LIBS)
+fuzz-check: $(FUZZERS)
+	@set -e; for f in $(FUZZERS); do n=$$(basename $$f); mkdir -p build/fuzz/corpus/$$n; \
+	  echo "== $$n ($(FUZZ_SECONDS)s)"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+	    -print_final_stats=0 build/fuzz/corpus/$$n fuzz/seeds/$$n 2>build/fuzz/$$n.log \
+	    || { tail -n 40 build/fuzz/$$n.log; exit 1; }; done
+fuzz:
+	$(MAKE) fuzz-check FUZZ_SECONDS=600
+
+check: test sanitize fuzz-check
+	@echo "make check: all passed"
+
+bench: $(BUILD)/parley
+	@SHARED=$(SHARED) bench/run.sh $(BUILD)/parley
+
+clean:
+	rm -rf build
