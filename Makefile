@@ -15,8 +15,8 @@ OPT     ?= -O2
 SAN     ?=
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) -g \
              -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
-             -fvisibility=hidden -Iinclude -Isrc $(SAN) $(CFLAGS)
-LIBS    = -lutf8proc -lexpat -lm
+             -fvisibility=hidden -Iinclude -Isrc -I/usr/include/postgresql $(SAN) $(CFLAGS)
+LIBS    = -lutf8proc -lexpat -ljansson -lgumbo -larchive -lzstd -lz -lsqlite3 -lpq -lm
 
 LIB_SRC  := $(sort $(wildcard src/*.c src/*/*.c))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
@@ -27,9 +27,17 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check test check-fast sanitize fuzz-check fuzz bench clean regen-golden lint
+.PHONY: all check test sanitize fuzz-check fuzz bench clean regen-golden regen-irregular regen-dicts regen-cameo
 
-all: $(BUILD)/parley
+all: $(BUILD)/parley $(BUILD)/default.dict
+
+# parley's own dictionaries (data/), compiled into the image `parley code`
+# uses when no --dict is given.
+DEFAULT_DICTS := verbs:data/verbs.txt actors:data/countries.txt actors:data/regions.txt \
+                 actors:data/groups.txt actors:data/people.txt agents:data/agents.txt \
+                 discards:data/discards.txt
+$(BUILD)/default.dict: $(BUILD)/parley $(wildcard data/*.txt)
+	$(BUILD)/parley compile --strict -o $@ $(addprefix --dict ,$(DEFAULT_DICTS)) >/dev/null
 
 $(BUILD)/%.o: %.c $(wildcard include/parley/*.h src/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
@@ -51,10 +59,20 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libparley.a
 regen-irregular:
 	tools/gen-irregular.sh /usr/share/wordnet/verb.exc > src/dict/irregular.c
 
+# The CAMEO facts table is generated from data/cameo/eventcodes.tsv.
+regen-cameo:
+	tools/gen-cameo.sh data/cameo/eventcodes.tsv > src/enrich/cameo_table.c
+
+# The default country dictionary is generated from Debian's iso-codes plus
+# hand-written additions; the linter's country table comes from the same.
+regen-dicts:
+	tools/gen-countries.sh /usr/share/iso-codes/json/iso_3166-1.json data/countries.extra.txt > data/countries.txt
+	tools/gen-countries.sh --c-table /usr/share/iso-codes/json/iso_3166-1.json data/countries.extra.txt > cli/lint_countries.h
+
 # Fast tests in this build.
-test: $(BUILD)/parley $(TESTS)
+test: $(BUILD)/parley $(BUILD)/default.dict $(TESTS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; $$t; done
-	@PARLEY=$(BUILD)/parley SHARED=$(SHARED) tests/cli/run.sh
+	@set -e; for t in tests/cli/*.sh; do echo "== $$t"; PARLEY=$(BUILD)/parley SHARED=$(SHARED) $$t; done
 
 # The same under AddressSanitizer + UndefinedBehaviorSanitizer.
 sanitize:
@@ -67,7 +85,7 @@ FUZZERS  := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 FUZZ_SECONDS ?= 20
 build/fuzz/%: fuzz/%.c $(LIB_SRC) $(wildcard src/*.h src/*/*.h include/parley/*.h)
 	@mkdir -p build/fuzz
-	clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Iinclude -Isrc \
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Iinclude -Isrc -I/usr/include/postgresql \
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	  -o $@ $< $(LIB_SRC) $(LIBS)
 fuzz-check: $(FUZZERS)
@@ -87,3 +105,8 @@ bench: $(BUILD)/parley
 
 clean:
 	rm -rf build
+
+# Rewrite tests/golden/ from the current build; read the diff before
+# committing it (goldens never change silently).
+regen-golden: $(BUILD)/parley
+	PARLEY=$(BUILD)/parley SHARED=$(SHARED) REGEN=1 tests/cli/run.sh

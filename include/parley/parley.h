@@ -166,6 +166,14 @@ typedef struct parley_event {
     const char *verb;       /* the words that matched the verb pattern */
     const char *pattern;    /* "FILE:LINE" of the pattern or verb entry */
     const char *issues;     /* ";"-joined issue codes, "" if none */
+    /* Evidence for the event's mention (GDELT mentions table, the store).
+     * [start,end) bytes in parley_doc_text() of the words that named the
+     * source actor, the target actor and the verb; start == end when not
+     * known (e.g. an actor inherited from an earlier clause). */
+    uint32_t source_start, source_end;
+    uint32_t target_start, target_end;
+    uint32_t verb_start, verb_end;
+    int confidence;         /* 1-100, how sure the coder is; 0 not known */
 } parley_event;
 
 /* New empty document; opts may be NULL. */

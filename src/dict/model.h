@@ -50,7 +50,11 @@ typedef struct prl_origin {
 
 /* An actor code, optionally limited to a date range (YYYYMMDD, inclusive;
  * 0 = open end). Six-digit dates are widened by the reader (YYMMDD, with
- * the TABARI century rule). */
+ * the TABARI century rule: 00-30 -> 20xx, else 19xx). Both manuals read
+ * the limits as "or equal to": [X <D] is to = D, [X >D] is from = D. An
+ * undated code has from = to = 0; it is the default, used only when no
+ * dated code of the actor applies (TABARI 6.5.2). Compound codes such as
+ * "FRO/BIL/SAM" are kept as written. */
 typedef struct prl_dated_code {
     const char *code;
     int32_t from, to;
@@ -85,7 +89,9 @@ typedef struct prl_discard {
 
 typedef struct prl_issue {
     prl_phrase phrase;
-    const char *code;
+    const char *code;       /* NULL for ignore phrases */
+    uint8_t ignore;         /* 1: '~' ignore phrase, 2: '~~'; either one
+                               cancels issue coding of the sentence */
     prl_origin at;
 } prl_issue;
 
@@ -122,6 +128,9 @@ typedef struct prl_verb_form {
     const char *base;       /* the base form it was listed under */
     prl_vcode code;         /* own code, or the block's when none given */
     uint8_t generated;      /* 1: inflection made by rule, not listed */
+    uint8_t head;           /* index in words of the verb itself: the word
+                               marked '+' in a multi-word verb ("RE_+ARREST"
+                               -> 1); 0 for single words and unmarked ones */
     prl_origin at;
 } prl_verb_form;
 
@@ -163,7 +172,8 @@ void prl_model_init(prl_model *m, const prl_alloc *a, prl_diag *d);
 void prl_model_free(prl_model *m);
 
 /* Find or create a synset by name (returns its index); used by readers for
- * forward references. */
+ * forward references. A trailing '_' on name is ignored. UINT32_MAX on
+ * allocation failure. */
 uint32_t prl_model_synset(prl_model *m, const char *name);
 
 /* Readers. Each reads one file already in memory, appends to the model,

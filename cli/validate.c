@@ -1,0 +1,356 @@
+/* validate.c: `parley validate FILE.xml`: run a PETRARCH/TABARI validation
+ * suite. The file's <Environment> names the dictionaries (looked up in
+ * ../dictionaries next to the file, as in the PETRARCH source tree, then
+ * in the file's own directory); <Config> lines set coder options in file
+ * order; each <Sentence> is coded and its events compared, as a set of
+ * (source, target, code) triples, with its <EventCoding> expectations.
+ *
+ * Records whose expectation is about the parse tree itself
+ * (error="bad_input_parse") cannot apply to a shallow coder and are
+ * counted as skipped. Prints each failure with expected and got, a table
+ * per category, and ends with "N passed, N failed[, N skipped]". Exit 0
+ * when nothing failed, 1 otherwise, 2 on usage errors, 3 when the
+ * dictionaries cannot be read, 4 when the file cannot be read. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "intake/petrarch_xml.h"
+
+#define MAX_CATS 64
+
+typedef struct cat_count {
+    char name[32];
+    unsigned pass, fail, skip;
+} cat_count;
+
+typedef struct vstate {
+    const char *xml;
+    const char *dict_dir;
+    int verbose, show;
+    const char *trace_id;
+    parley_dict *dict;
+    parley_coder *coder;
+    parley_doc *doc;
+    cat_count cats[MAX_CATS];
+    unsigned n_cats;
+    unsigned pass, fail, skip;
+} vstate;
+
+static void vwarn(void *ud, const char *file, unsigned line, unsigned col,
+                  const char *msg)
+{
+    (void)ud;
+    if (file && line && col)
+        fprintf(stderr, "parley: %s:%u:%u: %s\n", file, line, col, msg);
+    else if (file && line)
+        fprintf(stderr, "parley: %s:%u: %s\n", file, line, msg);
+    else
+        fprintf(stderr, "parley: %s%s%s\n", file ? file : "", file ? ": " : "", msg);
+}
+
+static void trace_line(void *ud, const char *line)
+{
+    (void)ud;
+    fprintf(stdout, "  trace: %s\n", line);
+}
+
+static int exists(const char *p)
+{
+    FILE *f = fopen(p, "rb");
+    if (!f)
+        return 0;
+    fclose(f);
+    return 1;
+}
+
+/* Resolve a dictionary named in the Environment block. */
+static int resolve(const vstate *v, const char *name, char *out, size_t cap)
+{
+    char dir[4096];
+    const char *slash = strrchr(v->xml, '/');
+    if (slash)
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - v->xml), v->xml);
+    else
+        snprintf(dir, sizeof dir, ".");
+    if (name[0] == '/') {
+        snprintf(out, cap, "%s", name);
+        return exists(out);
+    }
+    if (v->dict_dir) {
+        snprintf(out, cap, "%s/%s", v->dict_dir, name);
+        if (exists(out))
+            return 1;
+    }
+    snprintf(out, cap, "%s/../dictionaries/%s", dir, name);
+    if (exists(out))
+        return 1;
+    snprintf(out, cap, "%s/%s", dir, name);
+    return exists(out);
+}
+
+static int load_env(vstate *v, const prl_px_item *it)
+{
+    struct {
+        const char *name;
+        parley_dict_kind kind;
+    } files[] = {
+        {it->verbfile, PARLEY_DICT_VERBS},   {it->actorfile, PARLEY_DICT_ACTORS},
+        {it->agentfile, PARLEY_DICT_AGENTS}, {it->discardfile, PARLEY_DICT_DISCARDS},
+        {it->issuefile, PARLEY_DICT_ISSUES},
+    };
+    parley_options opts;
+    memset(&opts, 0, sizeof opts);
+    opts.warn = vwarn;
+    parley_builder *b;
+    if (parley_builder_new(&opts, &b) != PARLEY_OK) {
+        fprintf(stderr, "parley: validate: out of memory\n");
+        return PRL_EXIT_DICT;
+    }
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        if (!files[i].name || !*files[i].name)
+            continue;
+        char path[8192];
+        if (!resolve(v, files[i].name, path, sizeof path)) {
+            fprintf(stderr, "parley: %s:%u: dictionary %s not found\n", v->xml,
+                    it->line, files[i].name);
+            parley_builder_free(b);
+            return PRL_EXIT_DICT;
+        }
+        parley_dict_kind kind = files[i].kind;
+        if (kind == PARLEY_DICT_VERBS)
+            kind = PARLEY_DICT_AUTO;    /* PETRARCH-1 or PETRARCH2 verbs */
+        parley_status s = parley_builder_add_file(b, kind, path);
+        if (s != PARLEY_OK) {
+            fprintf(stderr, "parley: %s: %s\n", path, parley_strerror(s));
+            parley_builder_free(b);
+            return PRL_EXIT_DICT;
+        }
+    }
+    parley_dict_free(v->dict);
+    v->dict = NULL;
+    parley_status s = parley_builder_compile(b, &v->dict);
+    parley_builder_free(b);
+    if (s != PARLEY_OK) {
+        fprintf(stderr, "parley: validate: compiling dictionaries: %s\n",
+                parley_strerror(s));
+        return PRL_EXIT_DICT;
+    }
+    parley_coder_free(v->coder);
+    v->coder = NULL;
+    if (parley_coder_new(v->dict, NULL, &v->coder) != PARLEY_OK) {
+        fprintf(stderr, "parley: validate: out of memory\n");
+        return PRL_EXIT_DICT;
+    }
+    return 0;
+}
+
+static cat_count *category(vstate *v, const char *name)
+{
+    if (!name)
+        name = "(none)";
+    for (unsigned i = 0; i < v->n_cats; i++)
+        if (strcmp(v->cats[i].name, name) == 0)
+            return &v->cats[i];
+    if (v->n_cats == MAX_CATS)
+        return &v->cats[MAX_CATS - 1];
+    cat_count *c = &v->cats[v->n_cats++];
+    snprintf(c->name, sizeof c->name, "%s", name);
+    return c;
+}
+
+static int in_expect(const prl_px_item *it, const char *s, const char *t,
+                     const char *code)
+{
+    for (size_t i = 0; i < it->n_expect; i++)
+        if (strcmp(it->expect[i].source, s) == 0 && strcmp(it->expect[i].target, t) == 0 &&
+            strcmp(it->expect[i].code, code) == 0)
+            return 1;
+    return 0;
+}
+
+static int in_got(const parley_doc *doc, const char *s, const char *t, const char *code)
+{
+    for (size_t i = 0; i < parley_doc_event_count(doc); i++) {
+        const parley_event *e = parley_doc_event(doc, i);
+        if (strcmp(e->source, s) == 0 && strcmp(e->target, t) == 0 &&
+            strcmp(e->code, code) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void print_events(const parley_doc *doc)
+{
+    size_t n = parley_doc_event_count(doc);
+    if (!n)
+        printf("    (no events)%s\n", parley_doc_discarded(doc) ? " [story discarded]" : "");
+    for (size_t i = 0; i < n; i++) {
+        const parley_event *e = parley_doc_event(doc, i);
+        printf("    %s\t%s\t%s\t(%s, %s)\n", e->source, e->target, e->code, e->verb,
+               e->pattern);
+    }
+}
+
+static void run_sentence(vstate *v, const prl_px_item *it)
+{
+    cat_count *cat = category(v, it->category);
+    const char *id = it->id ? it->id : "?";
+    if (it->error && strcmp(it->error, "bad_input_parse") == 0) {
+        v->skip++;
+        cat->skip++;
+        if (v->verbose)
+            printf("SKIP %s: expects a parse-tree error; parley reads no parses\n", id);
+        return;
+    }
+    if (!v->coder) {
+        v->fail++;
+        cat->fail++;
+        printf("FAIL %s: no dictionaries (no <Environment> before it)\n", id);
+        return;
+    }
+    int tracing = v->trace_id && strcmp(v->trace_id, id) == 0;
+    parley_coder_trace(v->coder, tracing ? trace_line : NULL, NULL);
+    if (tracing)
+        printf("TRACE %s: %s\n", id, it->text);
+    parley_status s = parley_doc_set(v->doc, id, it->date, NULL, it->text, it->text_len);
+    if (s == PARLEY_EINVAL)     /* a bad date: code without it */
+        s = parley_doc_set(v->doc, id, NULL, NULL, it->text, it->text_len);
+    if (s == PARLEY_OK)
+        s = parley_code(v->coder, v->doc);
+    if (s != PARLEY_OK) {
+        v->fail++;
+        cat->fail++;
+        printf("FAIL %s (%s) line %u: %s\n", id, it->category ? it->category : "",
+               it->line, parley_strerror(s));
+        return;
+    }
+    int ok = 1;
+    const parley_doc *doc = v->doc;
+    if (it->error && strcmp(it->error, "storydiscard") == 0)
+        ok = parley_doc_discarded(doc);
+    for (size_t i = 0; i < parley_doc_event_count(doc) && ok; i++) {
+        const parley_event *e = parley_doc_event(doc, i);
+        ok = in_expect(it, e->source, e->target, e->code);
+    }
+    for (size_t i = 0; i < it->n_expect && ok; i++)
+        ok = in_got(doc, it->expect[i].source, it->expect[i].target, it->expect[i].code);
+    if (ok) {
+        v->pass++;
+        cat->pass++;
+        if (v->verbose || v->show || tracing) {
+            printf("ok   %s\n", id);
+            if (v->show || tracing)
+                print_events(doc);
+        }
+        return;
+    }
+    v->fail++;
+    cat->fail++;
+    printf("FAIL %s (%s) line %u: %s\n", id, it->category ? it->category : "", it->line,
+           it->text);
+    printf("  expected:\n");
+    if (!it->n_expect)
+        printf("    (no events)%s%s\n", it->error ? " error=" : "",
+               it->error ? it->error : "");
+    for (size_t i = 0; i < it->n_expect; i++)
+        printf("    %s\t%s\t%s\n", it->expect[i].source, it->expect[i].target,
+               it->expect[i].code);
+    printf("  got:\n");
+    print_events(doc);
+}
+
+static int usage(void)
+{
+    fprintf(stderr,
+            "usage: parley validate [--verbose] [--show] [--trace ID] [--dict-dir DIR] "
+            "FILE.xml\n");
+    return PRL_EXIT_USAGE;
+}
+
+int prl_cmd_validate(int argc, char **argv)
+{
+    vstate v;
+    memset(&v, 0, sizeof v);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0)
+            v.verbose = 1;
+        else if (strcmp(a, "--show") == 0)
+            v.show = 1;
+        else if (strcmp(a, "--trace") == 0 && i + 1 < argc)
+            v.trace_id = argv[++i];
+        else if (strcmp(a, "--dict-dir") == 0 && i + 1 < argc)
+            v.dict_dir = argv[++i];
+        else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            printf("usage: parley validate [--verbose] [--show] [--trace ID] "
+                   "[--dict-dir DIR] FILE.xml\n"
+                   "Code a PETRARCH validation file and compare with its expectations.\n");
+            return PRL_EXIT_OK;
+        } else if (a[0] == '-' && a[1])
+            return usage();
+        else if (!v.xml)
+            v.xml = a;
+        else
+            return usage();
+    }
+    if (!v.xml)
+        return usage();
+    FILE *fp = fopen(v.xml, "rb");
+    if (!fp) {
+        fprintf(stderr, "parley: %s: cannot open\n", v.xml);
+        return PRL_EXIT_IO;
+    }
+    prl_px *px = prl_px_new(NULL, fp, v.xml);
+    if (!px || parley_doc_new(NULL, &v.doc) != PARLEY_OK) {
+        fclose(fp);
+        prl_px_free(px);
+        fprintf(stderr, "parley: validate: out of memory\n");
+        return PRL_EXIT_IO;
+    }
+    int rc = PRL_EXIT_OK;
+    prl_px_item it;
+    for (;;) {
+        prl_px_kind k = prl_px_next(px, &it);
+        if (k == PRL_PX_END)
+            break;
+        if (k == PRL_PX_ERROR) {
+            fprintf(stderr, "parley: %s\n", prl_px_error(px));
+            rc = PRL_EXIT_IO;
+            break;
+        }
+        if (k == PRL_PX_ENVIRONMENT) {
+            int r = load_env(&v, &it);
+            if (r) {
+                rc = r;
+                break;
+            }
+        } else if (k == PRL_PX_CONFIG) {
+            if (v.coder && parley_coder_set(v.coder, it.option, it.value) != PARLEY_OK &&
+                v.verbose)
+                printf("note: line %u: option %s=%s not used by parley\n", it.line, it.option,
+                       it.value);
+        } else if (k == PRL_PX_SENTENCE) {
+            run_sentence(&v, &it);
+        }
+    }
+    fclose(fp);
+    prl_px_free(px);
+    if (v.n_cats) {
+        printf("\n%-12s %6s %6s %6s\n", "category", "passed", "failed", "skipped");
+        for (unsigned i = 0; i < v.n_cats; i++)
+            printf("%-12s %6u %6u %6u\n", v.cats[i].name, v.cats[i].pass, v.cats[i].fail,
+                   v.cats[i].skip);
+    }
+    if (v.skip)
+        printf("%u passed, %u failed, %u skipped\n", v.pass, v.fail, v.skip);
+    else
+        printf("%u passed, %u failed\n", v.pass, v.fail);
+    parley_doc_free(v.doc);
+    parley_coder_free(v.coder);
+    parley_dict_free(v.dict);
+    if (rc)
+        return rc;
+    return v.fail ? PRL_EXIT_RECORDS : PRL_EXIT_OK;
+}

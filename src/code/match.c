@@ -1,0 +1,334 @@
+/* match.c: the lexical pass of the coder: each token is looked up once
+ * (interned word id, TABARI stems, closed word class), then actors,
+ * agents and verbs are found by walking the image's tries, longest match
+ * first, and verbs that are really nouns are demoted (TABARI 7.4).
+ *
+ * Phrase words joined by '_' must be adjacent; words separated by a blank
+ * may have up to PRL_GAP plain words between them ("ITHILEN TELEVISION"
+ * matches "Ithilen state-run television"), as in TABARI. */
+#include <string.h>
+
+#include "code/coder.h"
+
+#define PRL_GAP 2
+
+int prl_grow(parley_coder *c, void **p, size_t *cap, size_t n, size_t item)
+{
+    if (n <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 64;
+    while (nc < n)
+        nc *= 2;
+    void *q = prl_realloc(&c->alloc, *p, nc * item);
+    if (!q) {
+        c->oom = 1;
+        return -1;
+    }
+    *p = q;
+    *cap = nc;
+    return 0;
+}
+
+void prl_lex_tokens(parley_coder *c, const prl_token *toks, uint32_t n)
+{
+    const parley_dict *d = c->d;
+    for (uint32_t i = 0; i < n; i++) {
+        ctok *t = &c->tok[i];
+        memset(t, 0, sizeof *t);
+        t->t = &toks[i];
+        t->slot = -1;
+        t->word = PRL_NONE;
+        if (toks[i].len == 0)
+            continue;
+        t->word = prl_dict_word(d, toks[i].norm, toks[i].len);
+        if (t->word != PRL_NONE) {
+            t->cls = d->words[t->word].cls;
+            t->wflags = d->words[t->word].flags;
+        }
+        if (t->word != PRL_NONE)
+            t->starts = d->words[t->word].starts;
+        if (toks[i].kind == PRL_T_WORD) {
+            t->n_stems = (uint8_t)prl_dict_stems(d, toks[i].norm, toks[i].len,
+                                                 t->stems, PRL_MAX_STEMS);
+            for (unsigned k = 0; k < t->n_stems; k++)
+                t->starts |= d->stems[t->stems[k]].starts;
+        }
+    }
+}
+
+int prl_tok_matches(const parley_coder *c, uint32_t i, uint32_t label)
+{
+    const ctok *t = &c->tok[i];
+    uint32_t id = PRL_LBL_ID(label);
+    if (label & PRL_LBL_STEM) {
+        for (unsigned k = 0; k < t->n_stems; k++)
+            if (t->stems[k] == id)
+                return 1;
+        return 0;
+    }
+    return t->word == id;
+}
+
+/* May a token be skipped inside a blank-separated dictionary phrase? */
+static int skippable(const parley_coder *c, uint32_t i)
+{
+    const ctok *t = &c->tok[i];
+    if (t->t->kind != PRL_T_WORD && t->t->kind != PRL_T_NUMBER)
+        return 0;
+    return t->cls == PRL_WC_OPEN || t->cls == PRL_WC_GEN;
+}
+
+/* Depth-first walk; *budget bounds the work so that a pathological text
+ * ("A A A A ...") against a long gapped phrase stays linear. */
+static void walk(const parley_coder *c, uint32_t node, uint32_t pos, int adj,
+                 uint32_t *best_end, uint32_t *best_val, unsigned *budget)
+{
+    const parley_dict *d = c->d;
+    uint32_t maxgap = adj ? 0 : PRL_GAP;
+    if (*budget == 0)
+        return;
+    (*budget)--;
+    for (uint32_t g = 0; g <= maxgap && pos + g < c->n; g++) {
+        if (g > 0 && !skippable(c, pos + g - 1))
+            break;
+        uint32_t i = pos + g;
+        const ctok *t = &c->tok[i];
+        uint32_t labels[1 + PRL_MAX_STEMS];
+        unsigned nl = 0;
+        if (t->word != PRL_NONE)
+            labels[nl++] = PRL_LBL(t->word, 0);
+        for (unsigned k = 0; k < t->n_stems; k++)
+            labels[nl++] = PRL_LBL(t->stems[k], 1);
+        for (unsigned k = 0; k < nl; k++) {
+            uint32_t kids[2];
+            prl_dict_child2(d, node, labels[k], &kids[0], &kids[1]);
+            for (int j = 0; j < 2; j++) {
+                uint32_t ch = kids[j];
+                if (ch == PRL_NONE)
+                    continue;
+                if (d->nodes[ch].value && i + 1 > *best_end) {
+                    *best_end = i + 1;
+                    *best_val = d->nodes[ch].value;
+                }
+                walk(c, ch, i + 1, j, best_end, best_val, budget);
+            }
+        }
+    }
+}
+
+/* Longest phrase of a trie starting at token `at`: returns its ENTRIES
+ * value (index + 1) or 0; *end gets the token after it. */
+uint32_t prl_walk_trie(const parley_coder *c, int trie, uint32_t at,
+                       uint32_t *end)
+{
+    uint32_t best_end = 0, best_val = 0;
+    *end = 0;
+    if (!(c->tok[at].starts & (1u << trie)))
+        return 0;
+    unsigned budget = 4096;
+    walk(c, c->d->h->roots[trie], at, 1, &best_end, &best_val, &budget);
+    *end = best_end;
+    return best_val;
+}
+
+/* The actor code in force on the document date: the first dated code
+ * whose range holds the date, else the first undated one. */
+static const char *actor_code(const parley_coder *c, const prl_img_entry *e)
+{
+    const parley_dict *d = c->d;
+    if (e->first > d->n_codes || e->n > d->n_codes - e->first)
+        return NULL;
+    const char *dflt = NULL;
+    for (uint32_t k = 0; k < e->n; k++) {
+        const prl_img_code *pc = &d->codes[e->first + k];
+        if (pc->from == 0 && pc->to == 0) {
+            if (!dflt)
+                dflt = prl_dict_str(d, pc->code);
+            continue;
+        }
+        if (c->date && (pc->from == 0 || c->date >= pc->from) &&
+            (pc->to == 0 || c->date <= pc->to))
+            return prl_dict_str(d, pc->code);
+    }
+    return dflt;
+}
+
+void prl_find_units(parley_coder *c)
+{
+    const parley_dict *d = c->d;
+    c->n_units = 0;
+    for (uint32_t i = 0; i < c->n;) {
+        if (c->tok[i].t->kind != PRL_T_WORD && c->tok[i].t->kind != PRL_T_NUMBER) {
+            i++;
+            continue;
+        }
+        uint32_t ae = 0, ge = 0;
+        uint32_t av = prl_walk_trie(c, PRL_TRIE_ACTOR, i, &ae);
+        uint32_t gv = prl_walk_trie(c, PRL_TRIE_AGENT, i, &ge);
+        const char *acode = NULL;
+        if (av) {
+            acode = actor_code(c, &d->entries[av - 1]);
+            if (!acode || !*acode)
+                av = 0;
+        }
+        if (!av && !gv) {
+            i++;
+            continue;
+        }
+        if (prl_grow(c, (void **)&c->units, &c->cap_units, c->n_units + 1,
+                     sizeof(unit)))
+            return;
+        unit *u = &c->units[c->n_units];
+        memset(u, 0, sizeof *u);
+        u->s = (uint16_t)i;
+        if (av && (!gv || ae >= ge)) {
+            u->kind = R_ACTOR;
+            u->e = (uint16_t)ae;
+            u->entry = av - 1;
+            u->code = acode;
+            u->null = strcmp(acode, "---") == 0;
+        } else {
+            const prl_img_entry *e = &d->entries[gv - 1];
+            if (e->n < 1 || e->first >= d->n_codes) {
+                i++;
+                continue;
+            }
+            u->kind = R_AGENT;
+            u->e = (uint16_t)ge;
+            u->entry = gv - 1;
+            u->code = prl_dict_str(d, d->codes[e->first].code);
+            u->prefix = (uint8_t)(e->flags & 1);
+        }
+        for (uint32_t k = u->s; k < u->e; k++) {
+            c->tok[k].role = u->kind;
+            c->tok[k].unit = (uint16_t)c->n_units;
+        }
+        c->n_units++;
+        i = u->e;
+    }
+}
+
+static int ends_with(const prl_token *t, const char *suf)
+{
+    size_t n = strlen(suf);
+    return t->len >= n + 2 && memcmp(t->norm + t->len - n, suf, n) == 0;
+}
+
+/* A bare form: not -ED, -ING or -S, so it can be a noun after a
+ * determiner even when adjectives intervene ("an anti- Gondor parade"). */
+static int bare_form(const prl_token *t)
+{
+    return !ends_with(t, "ED") && !ends_with(t, "ING") && !ends_with(t, "S") &&
+           !ends_with(t, "EN");
+}
+
+void prl_find_verbs(parley_coder *c)
+{
+    const parley_dict *d = c->d;
+    c->n_verbs = 0;
+    /* Title-case headlines capitalize verbs too; body text capitalizes
+     * names ("Tyumen State Medical University"), not verbs. */
+    unsigned words = 0, caps = 0;
+    for (uint32_t i = 0; i < c->n; i++)
+        if (c->tok[i].t->kind == PRL_T_WORD) {
+            words++;
+            caps += (c->tok[i].t->flags & PRL_TF_CAP) != 0;
+        }
+    int titlecase = c->headline && words && caps * 2 > words;
+
+    for (uint32_t i = 0; i < c->n;) {
+        const ctok *t = &c->tok[i];
+        if (t->role || t->t->kind != PRL_T_WORD || t->cls == PRL_WC_MODAL) {
+            i++;
+            continue;
+        }
+        uint32_t end = 0;
+        uint32_t v = prl_walk_trie(c, PRL_TRIE_VERB, i, &end);
+        if (!v) {
+            i++;
+            continue;
+        }
+        /* A verb may not run into an actor or agent. */
+        int clash = 0;
+        for (uint32_t k = i; k < end; k++)
+            clash |= c->tok[k].role != R_NONE;
+        if (clash) {
+            i++;
+            continue;
+        }
+        uint8_t noun = 0;
+        const ctok *prev = i ? &c->tok[i - 1] : NULL;
+        if (prev && (prev->cls == PRL_WC_DET || prev->cls == PRL_WC_INDEF ||
+                     prev->cls == PRL_WC_POSS))
+            noun = 1;
+        if (!noun && prev && !titlecase && (t->t->flags & PRL_TF_CAP) &&
+            !(t->t->flags & PRL_TF_ALLCAP) && prev->t->kind == PRL_T_WORD)
+            noun = 1;
+        if (!noun && bare_form(t->t) && !(t->wflags & PRL_WF_PAST)) {
+            /* Scan left over the noun phrase: an indefinite article or a
+             * possessive pronoun before it makes this a noun. */
+            for (uint32_t k = i, m = 0; k-- > 0 && m < 5; m++) {
+                const ctok *p = &c->tok[k];
+                if (p->cls == PRL_WC_INDEF || p->cls == PRL_WC_POSS) {
+                    noun = 1;
+                    break;
+                }
+                if (p->t->kind != PRL_T_WORD && p->t->kind != PRL_T_NUMBER &&
+                    !(p->t->kind == PRL_T_PUNCT && p->t->len == 1 &&
+                      p->t->norm[0] == '-'))
+                    break;
+                if (p->role == R_VERB || (p->cls != PRL_WC_OPEN && p->role == R_NONE))
+                    break;
+            }
+        }
+        if (!noun && bare_form(t->t) && !(t->wflags & PRL_WF_PAST)) {
+            /* "the first state", "the border state": THE and plain
+             * modifiers only (an actor in between makes it a subject:
+             * "The Philippines agree"). */
+            for (uint32_t k = i, m = 0; k-- > 0 && m < 4; m++) {
+                const ctok *p = &c->tok[k];
+                if (p->cls == PRL_WC_DET) {
+                    noun = m > 0;
+                    break;
+                }
+                if (p->t->kind != PRL_T_WORD || p->role != R_NONE || p->cls != PRL_WC_OPEN)
+                    break;
+            }
+        }
+        if (t->cls == PRL_WC_AUX) {
+            /* HAS, HAVE, DO ... are verbs only when no verb follows. */
+            uint32_t j = end;
+            while (j < c->n && c->tok[j].cls == PRL_WC_NEG)
+                j++;
+            if (j < c->n) {
+                const ctok *nx = &c->tok[j];
+                uint32_t e2;
+                if (nx->cls == PRL_WC_AUX || nx->cls == PRL_WC_MODAL ||
+                    (nx->role == R_NONE && nx->t->kind == PRL_T_WORD &&
+                     (ends_with(nx->t, "ED") || ends_with(nx->t, "EN") ||
+                      prl_walk_trie(c, PRL_TRIE_VERB, j, &e2))))
+                    noun = 2;
+            }
+        }
+        if (noun == 2) {
+            i = end;
+            continue;
+        }
+        if (prl_grow(c, (void **)&c->verbs, &c->cap_verbs, c->n_verbs + 1,
+                     sizeof(verbm)))
+            return;
+        verbm *vm = &c->verbs[c->n_verbs];
+        vm->s = (uint16_t)i;
+        vm->e = (uint16_t)end;
+        vm->entry = v - 1;
+        vm->noun = noun;
+        if (!noun)
+            for (uint32_t k = i; k < end; k++) {
+                c->tok[k].role = R_VERB;
+                c->tok[k].unit = (uint16_t)c->n_verbs;
+            }
+        c->n_verbs++;
+        (void)d;
+        i = end;
+    }
+}
