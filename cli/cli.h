@@ -27,6 +27,8 @@ int prl_cmd_explain(int argc, char **argv);
  * files) and cli/lint.c (the dictionary linter). */
 int prl_cmd_validate(int argc, char **argv);
 int prl_cmd_lint(int argc, char **argv);
+/* cli/export.c: events read back out of a store (--db). */
+int prl_cmd_export(int argc, char **argv);
 
 /* Print "parley: MESSAGE" on stderr. */
 void prl_cli_error(const char *fmt, ...)

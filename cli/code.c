@@ -34,8 +34,11 @@ static const char usage_text[] =
     "                       file or a postgresql:// database; documents already\n"
     "                       stored from the same text and dictionary are skipped.\n"
     "                       Nothing goes to stdout unless --format is given\n"
-    "  --input FORM         jsonl, text, lines, tabari or petrarch-xml\n"
-    "                       (default: from the file name, else the first byte)\n"
+    "  --input FORM         jsonl, text, lines, tabari, petrarch-xml, html or warc\n"
+    "                       (default: from the file name, else the first bytes);\n"
+    "                       gzip and zstd input is decompressed\n"
+    "  --lead N             code only the first N body sentences of each document\n"
+    "                       (the headline is always coded; default: all)\n"
     "  --stats              print counts and time on stderr at the end\n"
     "  --strict             a malformed dictionary line is an error\n"
     "  --unbuffered         flush the output after each document\n"
@@ -45,7 +48,7 @@ static const char usage_text[] =
     "3 dictionary error, 4 input or output error.\n";
 
 enum { O_DICT = 1, O_DATE, O_FORMAT, O_INPUT, O_STATS, O_STRICT, O_UNBUF, O_HELP,
-       O_MENTIONS, O_DB };
+       O_MENTIONS, O_DB, O_LEAD };
 
 static const prl_cli_opt opts[] = {
     {"dict", 'd', 1, O_DICT},     {"date", 0, 1, O_DATE},
@@ -53,6 +56,7 @@ static const prl_cli_opt opts[] = {
     {"stats", 0, 0, O_STATS},     {"strict", 0, 0, O_STRICT},
     {"unbuffered", 0, 0, O_UNBUF}, {"help", 'h', 0, O_HELP},
     {"mentions", 0, 1, O_MENTIONS}, {"db", 0, 1, O_DB},
+    {"lead", 0, 1, O_LEAD},
 };
 
 typedef struct counts {
@@ -121,11 +125,10 @@ static void code_record(run *r, const char *name, const prl_record *rec)
     if (parley_doc_discarded(r->doc))
         r->n.discarded++;
     if (r->gdelt) {
-        st = prl_dedupe_add(r->gdelt, r->doc, rec->url, r->dict);
-        if (st != PARLEY_OK) {
-            snprintf(msg, sizeof msg, "document %.200s: %s", rec->id, parley_strerror(st));
-            record_error(r, name, rec->line, 0, msg);
-        }
+        /* Out of memory for the identity table: the output would be
+         * incomplete, so stop as for a write error. */
+        if (prl_dedupe_add(r->gdelt, r->doc, rec->url, r->dict) != PARLEY_OK)
+            r->write_error = ENOMEM;
     } else if (r->to_stdout && (prl_sink_doc(&r->sink, r->doc, rec->url) != 0 ||
                                 (r->unbuffered && fflush(stdout) != 0))) {
         r->write_error = errno ? errno : EIO;
@@ -208,7 +211,7 @@ int prl_cmd_code(int argc, char **argv)
     prl_intake_format form = PRL_INTAKE_GUESS;
     int stats = 0, unbuffered = 0, nfiles = 0, code = PRL_EXIT_OK;
     char date[9];
-    const char *date_opt = NULL, *v, *mentions_path = NULL, *db = NULL;
+    const char *date_opt = NULL, *v, *mentions_path = NULL, *db = NULL, *lead_opt = NULL;
     int gdelt = 0, format_given = 0;
     FILE *mentions = NULL;
     parley_dict *dict = NULL;
@@ -249,7 +252,7 @@ int prl_cmd_code(int argc, char **argv)
             int f = prl_intake_format_parse(v);
             if (f < 0) {
                 code = prl_cli_usage("code", "unknown --input '%s' (jsonl, text, lines, "
-                                     "tabari or petrarch-xml)", v);
+                                     "tabari, petrarch-xml, html or warc)", v);
                 goto out;
             }
             if (!prl_intake_available((prl_intake_format)f)) {
@@ -259,6 +262,15 @@ int prl_cmd_code(int argc, char **argv)
             form = (prl_intake_format)f;
             break;
         }
+        case O_LEAD:
+            /* Digits only, at most 9 of them: the coder takes an int. */
+            if (!*v || strspn(v, "0123456789") != strlen(v) || strlen(v) > 9) {
+                code = prl_cli_usage("code", "bad --lead '%s' (want a number of "
+                                     "sentences; 0 codes all)", v);
+                goto out;
+            }
+            lead_opt = v;
+            break;
         case O_STATS: stats = 1; break;
         case O_STRICT: dicts.strict = 1; break;
         case O_UNBUF: unbuffered = 1; break;
@@ -282,6 +294,8 @@ int prl_cmd_code(int argc, char **argv)
     if (code != PRL_EXIT_OK)
         goto out;
     parley_status st = parley_coder_new(dict, &o, &r.coder);
+    if (st == PARLEY_OK && lead_opt)
+        st = parley_coder_set(r.coder, "lead", lead_opt);
     if (st == PARLEY_OK)
         st = parley_doc_new(&o, &r.doc);
     if (st != PARLEY_OK) {

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "sink/sink.h"
@@ -179,6 +180,11 @@ int prl_cmd_export(int argc, char **argv)
     if (mentions_path && !gdelt)
         return prl_cli_usage("export", "--mentions needs --format gdelt");
 
+    /* Reading must not create an empty store by mistake. */
+    if (strstr(db, "://") == NULL && access(db, F_OK) != 0) {
+        prl_cli_error("%s: no such store: %s", db, strerror(errno));
+        return PRL_EXIT_IO;
+    }
     char err[512];
     if (prl_store_open(db, &store, err, sizeof err) != PARLEY_OK) {
         prl_cli_error("%s: cannot open the store: %s", db, err);

@@ -18,6 +18,7 @@ static const char usage_text[] =
     "  explain    show how one sentence is coded, step by step\n"
     "  validate   run PETRARCH validation files\n"
     "  lint       check dictionary files\n"
+    "  export     write the events of a store (--db) as GDELT, JSONL or TSV\n"
     "\n"
     "  -h, --help     print this help and exit\n"
     "  --version      print the version and exit\n"
@@ -40,6 +41,8 @@ static command_fn find_command(const char *name)
         return prl_cmd_validate;
     if (strcmp(name, "lint") == 0)
         return prl_cmd_lint;
+    if (strcmp(name, "export") == 0)
+        return prl_cmd_export;
     return NULL;
 }
 

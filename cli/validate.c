@@ -5,15 +5,26 @@
  * order; each <Sentence> is coded and its events compared, as a set of
  * (source, target, code) triples, with its <EventCoding> expectations.
  *
- * Records whose expectation is about the parse tree itself
- * (error="bad_input_parse") cannot apply to a shallow coder and are
- * counted as skipped. Prints each failure with expected and got, a table
- * per category, and ends with "N passed, N failed[, N skipped]". Exit 0
- * when nothing failed, 1 otherwise, 2 on usage errors, 3 when the
- * dictionaries cannot be read, 4 when the file cannot be read. */
+ * Which records run follows PETRARCH's validation rules (PETRARCH-1
+ * "Validation Input"): a record whose category is not in the
+ * Environment's <Include> list, or is in its <Exclude> list, is skipped;
+ * with "valid" in <Include> only records marked valid="true" run, and
+ * this suite marks them sentence="true" (its sentence="false" records are
+ * the TABARI features PETRARCH never implemented: "14.04.26: currently not
+ * implemented"); a record with a <Skip> element is skipped and a <Stop>
+ * element ends the run. expat reads these markers in a first pass
+ * (keyed by the record's line), since the record reader does not keep
+ * them. --all runs every record regardless. Records whose expectation is
+ * about the parse tree itself (error="bad_input_parse") cannot apply to a
+ * shallow coder and are skipped too. Prints each failure with expected
+ * and got, a table per category, and ends with "N passed, N failed, N
+ * skipped". Exit 0 when nothing failed, 1 otherwise, 2 on usage errors, 3
+ * when the dictionaries cannot be read, 4 when the file cannot be read. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <expat.h>
 
 #include "cli.h"
 #include "intake/petrarch_xml.h"
@@ -25,6 +36,26 @@ typedef struct cat_count {
     unsigned pass, fail, skip;
 } cat_count;
 
+/* What the first pass learned about one <Sentence>. */
+typedef struct recmark {
+    unsigned line;          /* line of its start tag (prl_px_item.line) */
+    unsigned char valid;    /* sentence="true" or valid="true" */
+    unsigned char skip;     /* has a <Skip> element */
+} recmark;
+
+/* The first pass: <Include>/<Exclude> lists, <Stop>, and the markers of
+ * every record. */
+typedef struct marks {
+    char include[1024], exclude[1024];
+    int has_include, has_exclude;
+    unsigned stop_line;     /* first <Stop> outside a record, 0 if none */
+    recmark *rec;
+    size_t n_rec, cap_rec;
+    int in_sentence;
+    int capture;            /* 1: Include text, 2: Exclude text */
+    int oom;
+} marks;
+
 typedef struct vstate {
     const char *xml;
     const char *dict_dir;
@@ -33,10 +64,158 @@ typedef struct vstate {
     parley_dict *dict;
     parley_coder *coder;
     parley_doc *doc;
+    int all;                /* --all: ignore Include/Exclude/valid/Skip/Stop */
+    marks mk;
     cat_count cats[MAX_CATS];
     unsigned n_cats;
     unsigned pass, fail, skip;
 } vstate;
+
+/* ---- first pass ----------------------------------------------------- */
+
+static int attr_true(const XML_Char **atts, const char *name)
+{
+    for (size_t i = 0; atts[i]; i += 2)
+        if (strcmp(atts[i], name) == 0)
+            return (atts[i + 1][0] | 0x20) == 't' || atts[i + 1][0] == '1';
+    return 0;
+}
+
+static void XMLCALL mk_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+    XML_Parser xp = ud;
+    marks *m = XML_GetUserData(xp);
+    unsigned line = (unsigned)XML_GetCurrentLineNumber(xp);
+    if (strcmp(name, "Sentence") == 0) {
+        if (m->n_rec == m->cap_rec) {
+            size_t nc = m->cap_rec ? 2 * m->cap_rec : 256;
+            recmark *r = realloc(m->rec, nc * sizeof *r);
+            if (!r) {
+                m->oom = 1;
+                return;
+            }
+            m->rec = r;
+            m->cap_rec = nc;
+        }
+        recmark *r = &m->rec[m->n_rec++];
+        r->line = line;
+        r->valid = (unsigned char)(attr_true(atts, "sentence") || attr_true(atts, "valid"));
+        r->skip = 0;
+        m->in_sentence = 1;
+    } else if (strcmp(name, "Skip") == 0 && m->in_sentence && m->n_rec) {
+        m->rec[m->n_rec - 1].skip = 1;
+    } else if (strcmp(name, "Stop") == 0 && !m->in_sentence && !m->stop_line) {
+        m->stop_line = line;
+    } else if (strcmp(name, "Include") == 0 || strcmp(name, "Exclude") == 0) {
+        /* PETRARCH writes the list as text; its docs also show a
+         * categories="..." attribute. */
+        int inc = name[0] == 'I';
+        char *buf = inc ? m->include : m->exclude;
+        *(inc ? &m->has_include : &m->has_exclude) = 1;
+        for (size_t i = 0; atts[i]; i += 2)
+            if (strcmp(atts[i], "categories") == 0)
+                snprintf(buf + strlen(buf), sizeof m->include - strlen(buf), " %s ",
+                         atts[i + 1]);
+        m->capture = inc ? 1 : 2;
+    }
+}
+
+static void XMLCALL mk_end(void *ud, const XML_Char *name)
+{
+    marks *m = XML_GetUserData((XML_Parser)ud);
+    if (strcmp(name, "Sentence") == 0)
+        m->in_sentence = 0;
+    m->capture = 0;
+}
+
+static void XMLCALL mk_chars(void *ud, const XML_Char *s, int len)
+{
+    marks *m = XML_GetUserData((XML_Parser)ud);
+    if (!m->capture || len <= 0)
+        return;
+    char *buf = m->capture == 1 ? m->include : m->exclude;
+    size_t have = strlen(buf);
+    if (have + (size_t)len + 2 < sizeof m->include) {
+        memcpy(buf + have, s, (size_t)len);
+        buf[have + (size_t)len] = 0;
+    }
+}
+
+/* Read the markers of the whole file. 0 on success; -1 when it cannot be
+ * read (the second pass reports XML errors with their position). */
+static int read_marks(FILE *fp, marks *m)
+{
+    XML_Parser xp = XML_ParserCreate(NULL);
+    if (!xp)
+        return -1;
+    XML_SetUserData(xp, m);
+    XML_UseParserAsHandlerArg(xp);
+    XML_SetElementHandler(xp, mk_start, mk_end);
+    XML_SetCharacterDataHandler(xp, mk_chars);
+    char buf[65536];
+    int ok = 1;
+    for (;;) {
+        size_t n = fread(buf, 1, sizeof buf, fp);
+        int last = n < sizeof buf;
+        if (XML_Parse(xp, buf, (int)n, last) == XML_STATUS_ERROR) {
+            ok = 0;
+            break;
+        }
+        if (last)
+            break;
+    }
+    XML_ParserFree(xp);
+    rewind(fp);
+    return ok && !m->oom && !ferror(fp) ? 0 : -1;
+}
+
+/* Is word w a blank-separated item of list? */
+static int in_list(const char *list, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = list; *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+            p++;
+        const char *q = p;
+        while (*q && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r')
+            q++;
+        if ((size_t)(q - p) == n && n && memcmp(p, w, n) == 0)
+            return 1;
+        p = q;
+    }
+    return 0;
+}
+
+/* Why PETRARCH's rules leave this record out, or NULL to run it. */
+static const char *skip_reason(const vstate *v, const prl_px_item *it)
+{
+    if (it->error && strcmp(it->error, "bad_input_parse") == 0)
+        return "expects a parse-tree error; parley reads no parses";
+    if (v->all)
+        return NULL;
+    const recmark *r = NULL;
+    for (size_t lo = 0, hi = v->mk.n_rec; lo < hi;) {   /* by line */
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->mk.rec[mid].line == it->line) {
+            r = &v->mk.rec[mid];
+            break;
+        }
+        if (v->mk.rec[mid].line < it->line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const char *cat = it->category ? it->category : "";
+    if (r && r->skip)
+        return "marked <Skip>";
+    if (v->mk.has_include && !in_list(v->mk.include, cat))
+        return "category not in <Include>";
+    if (v->mk.has_exclude && in_list(v->mk.exclude, cat))
+        return "category in <Exclude>";
+    if (v->mk.has_include && in_list(v->mk.include, "valid") && r && !r->valid)
+        return "not marked valid (sentence=\"true\") and <Include> has \"valid\"";
+    return NULL;
+}
 
 static void vwarn(void *ud, const char *file, unsigned line, unsigned col,
                   const char *msg)
@@ -197,11 +376,12 @@ static void run_sentence(vstate *v, const prl_px_item *it)
 {
     cat_count *cat = category(v, it->category);
     const char *id = it->id ? it->id : "?";
-    if (it->error && strcmp(it->error, "bad_input_parse") == 0) {
+    const char *why = skip_reason(v, it);
+    if (why) {
         v->skip++;
         cat->skip++;
         if (v->verbose)
-            printf("SKIP %s: expects a parse-tree error; parley reads no parses\n", id);
+            printf("SKIP %s: %s\n", id, why);
         return;
     }
     if (!v->coder) {
@@ -264,8 +444,8 @@ static void run_sentence(vstate *v, const prl_px_item *it)
 static int usage(void)
 {
     fprintf(stderr,
-            "usage: parley validate [--verbose] [--show] [--trace ID] [--dict-dir DIR] "
-            "FILE.xml\n");
+            "usage: parley validate [--verbose] [--show] [--all] [--trace ID] "
+            "[--dict-dir DIR] FILE.xml\n");
     return PRL_EXIT_USAGE;
 }
 
@@ -279,14 +459,18 @@ int prl_cmd_validate(int argc, char **argv)
             v.verbose = 1;
         else if (strcmp(a, "--show") == 0)
             v.show = 1;
+        else if (strcmp(a, "--all") == 0)
+            v.all = 1;
         else if (strcmp(a, "--trace") == 0 && i + 1 < argc)
             v.trace_id = argv[++i];
         else if (strcmp(a, "--dict-dir") == 0 && i + 1 < argc)
             v.dict_dir = argv[++i];
         else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            printf("usage: parley validate [--verbose] [--show] [--trace ID] "
+            printf("usage: parley validate [--verbose] [--show] [--all] [--trace ID] "
                    "[--dict-dir DIR] FILE.xml\n"
-                   "Code a PETRARCH validation file and compare with its expectations.\n");
+                   "Code a PETRARCH validation file and compare with its expectations.\n"
+                   "Records the file leaves out (<Include>, <Exclude>, valid, <Skip>,\n"
+                   "<Stop>) are skipped; --all runs them too.\n");
             return PRL_EXIT_OK;
         } else if (a[0] == '-' && a[1])
             return usage();
@@ -301,6 +485,12 @@ int prl_cmd_validate(int argc, char **argv)
     if (!fp) {
         fprintf(stderr, "parley: %s: cannot open\n", v.xml);
         return PRL_EXIT_IO;
+    }
+    if (read_marks(fp, &v.mk) != 0) {
+        /* Unreadable or malformed: run everything; the reader below
+         * reports the error with its position. */
+        free(v.mk.rec);
+        memset(&v.mk, 0, sizeof v.mk);
     }
     prl_px *px = prl_px_new(NULL, fp, v.xml);
     if (!px || parley_doc_new(NULL, &v.doc) != PARLEY_OK) {
@@ -332,6 +522,11 @@ int prl_cmd_validate(int argc, char **argv)
                 printf("note: line %u: option %s=%s not used by parley\n", it.line, it.option,
                        it.value);
         } else if (k == PRL_PX_SENTENCE) {
+            if (!v.all && v.mk.stop_line && it.line > v.mk.stop_line) {
+                printf("note: <Stop> at line %u: the remaining records are not run\n",
+                       v.mk.stop_line);
+                break;
+            }
             run_sentence(&v, &it);
         }
     }
@@ -343,10 +538,8 @@ int prl_cmd_validate(int argc, char **argv)
             printf("%-12s %6u %6u %6u\n", v.cats[i].name, v.cats[i].pass, v.cats[i].fail,
                    v.cats[i].skip);
     }
-    if (v.skip)
-        printf("%u passed, %u failed, %u skipped\n", v.pass, v.fail, v.skip);
-    else
-        printf("%u passed, %u failed\n", v.pass, v.fail);
+    printf("%u passed, %u failed, %u skipped\n", v.pass, v.fail, v.skip);
+    free(v.mk.rec);
     parley_doc_free(v.doc);
     parley_coder_free(v.coder);
     parley_dict_free(v.dict);

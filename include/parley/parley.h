@@ -221,7 +221,10 @@ PARLEY_API parley_status parley_coder_new(const parley_dict *d,
 /* Set a coding option by its PETRARCH config name, so validation files'
  * <Config> lines apply unchanged: require_dyad (true/false), new_actor_length,
  * comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax,
- * default_date (YYYYMMDD). PARLEY_EINVAL for an unknown option or value. */
+ * default_date (YYYYMMDD); and parley's own: lead (N: code only the first N
+ * body sentences, the Phoenix convention; 0, the default, codes all; the
+ * headline is always coded and sentence indices do not change).
+ * PARLEY_EINVAL for an unknown option or value. */
 PARLEY_API parley_status parley_coder_set(parley_coder *c, const char *option,
                                           const char *value);
 

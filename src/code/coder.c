@@ -408,6 +408,60 @@ static unsigned group_at(const parley_coder *c, size_t k, member *out,
     return n;
 }
 
+/* Append a slot for the members mem[0..n) spanning tokens [s, e), with
+ * their codes; returns its index, or -1 when out of memory. */
+static int new_slot(parley_coder *c, const member *mem, unsigned n, uint16_t s, uint16_t e)
+{
+    if (prl_grow(c, (void **)&c->slots, &c->cap_slots, c->n_slots + 1,
+                 sizeof(slot)) || c->n_slots >= INT16_MAX)
+        return -1;
+    slot *sl = &c->slots[c->n_slots];
+    memset(sl, 0, sizeof *sl);
+    sl->s = s;
+    sl->e = e;
+    sl->alive = 1;
+    sl->tail = -1;
+    sl->pron = n == 1 && mem[0].n == 1 && c->nps[mem[0].np[0]].pron;
+    sl->c_first = (uint16_t)c->n_codes;
+    const member *inh = NULL;
+    for (unsigned i = 0; i < n && c->n_codes - sl->c_first < PRL_MAX_CODES; i++) {
+        member_codes(c, &mem[i], member_agent_only(c, &mem[i]) ? inh : NULL);
+        if (member_has_actor(c, &mem[i]))
+            inh = &mem[i];
+    }
+    if (c->oom)
+        return -1;
+    /* Drop null members when others are coded, and duplicates. */
+    unsigned w = sl->c_first, coded = 0;
+    for (unsigned i = sl->c_first; i < c->n_codes; i++)
+        coded += !is_null_code(cb_str(c, c->codes[i]));
+    for (unsigned i = sl->c_first; i < c->n_codes && i < (unsigned)sl->c_first + PRL_MAX_CODES; i++) {
+        const char *code = cb_str(c, c->codes[i]);
+        if (coded && is_null_code(code))
+            continue;
+        int dup = 0;
+        for (unsigned j = sl->c_first; j < w; j++)
+            dup |= strcmp(cb_str(c, c->codes[j]), code) == 0;
+        if (!dup)
+            c->codes[w++] = c->codes[i];
+    }
+    c->n_codes = w;
+    sl->c_n = (uint16_t)(w - sl->c_first);
+    sl->coded = coded > 0;
+    sl->level = 0;
+    for (unsigned i = sl->c_first; i < w; i++) {
+        const char *code = cb_str(c, c->codes[i]);
+        if (is_null_code(code))
+            continue;
+        if (code[0] != '"')
+            sl->level = 2;
+        else if (!sl->level)
+            sl->level = 1;
+    }
+    sl->compound = n > 1;
+    return (int)c->n_slots++;
+}
+
 static void build_slots(parley_coder *c)
 {
     c->n_slots = 0;
@@ -418,6 +472,8 @@ static void build_slots(parley_coder *c)
         unsigned n = group_at(c, k, mem, MAX_MEMBERS);
         size_t next = k + n;
         uint16_t s = c->nps[k].s, e = c->nps[next - 1].e;
+        size_t tail_np = SIZE_MAX;  /* "X of Y", X one agent-only phrase: Y */
+        uint16_t head_e = 0;
         /* Links: "X of Y", "X in Y", "X from Y" where X has no actor. */
         while (next < c->n_nps) {
             uint32_t t = e;
@@ -455,6 +511,11 @@ static void build_slots(parley_coder *c)
                 memcpy(mem, out, no * sizeof *out);
                 n = no;
             } else {
+                if (n == 1 && last->n == 1 && of && member_agent_only(c, last) &&
+                    tail_np == SIZE_MAX) {
+                    tail_np = next;
+                    head_e = (uint16_t)t;
+                }
                 member base = *last;
                 n--;
                 for (unsigned j = 0; j < n2 && n < MAX_MEMBERS * 2; j++) {
@@ -466,55 +527,25 @@ static void build_slots(parley_coder *c)
             next += n2;
             e = c->nps[next - 1].e;
         }
-        if (prl_grow(c, (void **)&c->slots, &c->cap_slots, c->n_slots + 1,
-                     sizeof(slot)))
+        int si = new_slot(c, mem, n, s, e);
+        if (si < 0)
             return;
-        slot *sl = &c->slots[c->n_slots];
-        memset(sl, 0, sizeof *sl);
-        sl->s = s;
-        sl->e = e;
-        sl->alive = 1;
-        sl->pron = n == 1 && mem[0].n == 1 && c->nps[mem[0].np[0]].pron;
-        sl->c_first = (uint16_t)c->n_codes;
-        const member *inh = NULL;
-        for (unsigned i = 0; i < n && c->n_codes - sl->c_first < PRL_MAX_CODES; i++) {
-            member_codes(c, &mem[i], member_agent_only(c, &mem[i]) ? inh : NULL);
-            if (member_has_actor(c, &mem[i]))
-                inh = &mem[i];
-        }
-        if (c->oom)
-            return;
-        /* Drop null members when others are coded, and duplicates. */
-        unsigned w = sl->c_first, coded = 0;
-        for (unsigned i = sl->c_first; i < c->n_codes; i++)
-            coded += !is_null_code(cb_str(c, c->codes[i]));
-        for (unsigned i = sl->c_first; i < c->n_codes && i < (unsigned)sl->c_first + PRL_MAX_CODES; i++) {
-            const char *code = cb_str(c, c->codes[i]);
-            if (coded && is_null_code(code))
-                continue;
-            int dup = 0;
-            for (unsigned j = sl->c_first; j < w; j++)
-                dup |= strcmp(cb_str(c, c->codes[j]), code) == 0;
-            if (!dup)
-                c->codes[w++] = c->codes[i];
-        }
-        c->n_codes = w;
-        sl->c_n = (uint16_t)(w - sl->c_first);
-        sl->coded = coded > 0;
-        sl->level = 0;
-        for (unsigned i = sl->c_first; i < w; i++) {
-            const char *code = cb_str(c, c->codes[i]);
-            if (is_null_code(code))
-                continue;
-            if (code[0] != '"')
-                sl->level = 2;
-            else if (!sl->level)
-                sl->level = 1;
-        }
-        sl->compound = n > 1;
         for (uint32_t t = s; t < e; t++)
-            c->tok[t].slot = (int16_t)c->n_slots;
-        c->n_slots++;
+            c->tok[t].slot = (int16_t)si;
+        if (tail_np != SIZE_MAX) {
+            /* PETRARCH sees "the parliament of Gondor" as two named
+             * entities: a pattern's ^ may skip the first alone and its
+             * + or $ then take the second (PATTERN-25). Keep the object's
+             * own codes in a shadow slot for that. */
+            member tm[MAX_MEMBERS];
+            unsigned tn = group_at(c, tail_np, tm, MAX_MEMBERS);
+            int ti = new_slot(c, tm, tn, c->nps[tail_np].s, e);
+            if (ti < 0)
+                return;
+            c->slots[ti].shadow = 1;
+            c->slots[si].head_e = head_e;
+            c->slots[si].tail = (int16_t)ti;
+        }
         k = next;
     }
 }
@@ -702,6 +733,10 @@ static int slot_at_start(const parley_coder *c, uint32_t p)
     int s = c->tok[t].slot;
     if (s < 0)
         return -1;
+    /* The object of "X of Y" alone, after a ^ that skipped X. */
+    if (c->slots[s].tail >= 0 && t > c->slots[s].head_e &&
+        t >= c->slots[c->slots[s].tail].s)
+        s = c->slots[s].tail;
     for (uint32_t k = c->slots[s].s; k < t; k++) {
         uint8_t cls = c->tok[k].cls;
         if (cls != PRL_WC_DET && cls != PRL_WC_INDEF && cls != PRL_WC_POSS)
@@ -813,9 +848,23 @@ static int elem_fwd(parley_coder *c, pm *m, const prl_img_elem *e, uint32_t p)
     else if (e->kind == PRL_E_COMPOUND)
         m->cmp = s;
     uint32_t q = p;
-    while (q < m->hi && c->tok[c->act[q]].slot == s)
+    while (q < m->hi && c->act[q] < c->slots[s].e)
         q++;
     return (int)q;
+}
+
+/* A ^ on "X of Y" whose X is one agent-only phrase may skip X alone, as
+ * PETRARCH's ^ skips one named entity: returns the end of X (the act
+ * position of OF), or -1. */
+static int skip_head(const parley_coder *c, const pm *m, uint32_t p)
+{
+    int s = slot_at_start(c, p);
+    if (s < 0 || c->slots[s].tail < 0)
+        return -1;
+    uint32_t q = p;
+    while (q < m->hi && c->act[q] < c->slots[s].head_e)
+        q++;
+    return q < m->hi ? (int)q : -1;
 }
 
 /* One element ending exactly at act position q: returns its start or -1. */
@@ -862,6 +911,12 @@ static int match_right(parley_coder *c, pm *m, unsigned k, uint32_t pos, int adj
         if (++c->steps > STEP_LIMIT)
             return 0;
         pm save = *m;
+        if (e->kind == PRL_E_SKIP) {
+            int h = skip_head(c, m, p);
+            if (h >= 0 && match_right(c, m, k + 1, (uint32_t)h, e->joined))
+                return 1;
+            *m = save;
+        }
         int q = elem_fwd(c, m, e, p);
         if (q >= 0 && (e->kind == PRL_E_WORD || e->kind == PRL_E_SYNSET))
             m->rend = (uint32_t)q;
@@ -1473,7 +1528,8 @@ static void trace_sentence(parley_coder *c)
         for (unsigned k = 0; k < sl->c_n && len + 20 < sizeof buf; k++)
             len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", k ? "," : "",
                                     slot_code(c, sl, k));
-        tracef(c, "slot %zu [%u,%u) %s%s", s, sl->s, sl->e, buf, sl->compound ? " compound" : "");
+        tracef(c, "slot %zu [%u,%u) %s%s%s", s, sl->s, sl->e, buf, sl->compound ? " compound" : "",
+               sl->shadow ? " (link object)" : "");
     }
     for (size_t k = 0; k < c->n_clauses; k++)
         tracef(c, "clause %zu [%u,%u)%s%s", k, c->clauses[k].s, c->clauses[k].e,
@@ -1665,6 +1721,7 @@ parley_status parley_coder_set(parley_coder *c, const char *option,
         {"comma_min", &c->comma_min},   {"comma_max", &c->comma_max},
         {"comma_bmin", &c->comma_bmin}, {"comma_bmax", &c->comma_bmax},
         {"comma_emin", &c->comma_emin}, {"comma_emax", &c->comma_emax},
+        {"lead", &c->lead},
     };
     if (strcmp(option, "require_dyad") == 0)
         return parse_bool(value, &c->require_dyad) ? PARLEY_EINVAL : PARLEY_OK;
@@ -1711,6 +1768,7 @@ parley_status parley_code(parley_coder *c, parley_doc *doc)
     }
     c->text = doc->text;
     c->date = doc->date_num ? doc->date_num : c->default_date;
+    uint32_t body_seen = 0;     /* for the "lead" option */
     for (uint32_t s = 0; s < seg.n_sentences; s++) {
         const prl_sentence *ps = &seg.sentences[s];
         parley_sentence *out = &doc->sentences[doc->n_sentences++];
@@ -1727,6 +1785,11 @@ parley_status parley_code(parley_coder *c, parley_doc *doc)
         sc.part = out->part;
         sc.first_event = doc->n_events;
         if (ps->first > seg.n_tokens || ps->count > seg.n_tokens - ps->first)
+            continue;
+        /* "lead": body sentences past the first N are listed, not coded
+         * (so neither their events nor their discards count). */
+        if (out->part == PARLEY_PART_BODY && c->lead > 0 &&
+            ++body_seen > (uint32_t)c->lead)
             continue;
         int story = code_sentence(c, &sc, seg.tokens + ps->first, ps->count);
         if (c->oom || doc->arena.failed) {

@@ -66,6 +66,9 @@ typedef struct slot {
     uint8_t compound;           /* two or more members */
     uint8_t pron;
     uint8_t alive;
+    uint8_t shadow;             /* a link's object alone: on no token */
+    uint16_t head_e;            /* "X of Y" with X agent-only: X's end */
+    int16_t tail;               /* ... and the shadow slot of Y, or -1 */
 } slot;
 
 typedef struct clause {
@@ -86,6 +89,8 @@ struct parley_coder {
     int new_actor_length;
     int comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
     int32_t default_date;
+    int lead;           /* code only the first `lead` body sentences; 0 = all
+                           (the Phoenix convention; set as option "lead") */
 
     /* scratch, grown on demand */
     ctok *tok;          size_t cap_tok;

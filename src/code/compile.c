@@ -824,9 +824,14 @@ static parley_status layout(build *b, uint64_t hash, void **out, size_t *out_n)
         h->sec[s].off = (uint32_t)offs[s];
         h->sec[s].n = (uint32_t)counts[s];
     }
-    memcpy(img + offs[PRL_SEC_STR], b->str.p, b->str.n);
-    memcpy(img + offs[PRL_SEC_WORDS], b->words.p, b->words.n * sizeof(prl_img_word));
-    memcpy(img + offs[PRL_SEC_STEMS], b->stems.p, b->stems.n * sizeof(prl_img_word));
+    /* An empty vector has no buffer: memcpy from NULL is undefined even
+     * for 0 bytes. */
+    if (b->str.n)
+        memcpy(img + offs[PRL_SEC_STR], b->str.p, b->str.n);
+    if (b->words.n)
+        memcpy(img + offs[PRL_SEC_WORDS], b->words.p, b->words.n * sizeof(prl_img_word));
+    if (b->stems.n)
+        memcpy(img + offs[PRL_SEC_STEMS], b->stems.p, b->stems.n * sizeof(prl_img_word));
     fill_hash((prl_img_word *)(img + offs[PRL_SEC_WORDS]), (uint32_t)b->words.n,
               (uint32_t *)(img + offs[PRL_SEC_WHASH]), (uint32_t)nwh);
     fill_hash((prl_img_word *)(img + offs[PRL_SEC_STEMS]), (uint32_t)b->stems.n,
@@ -837,7 +842,8 @@ static parley_status layout(build *b, uint64_t hash, void **out, size_t *out_n)
         qsort(b->edges.p, b->edges.n, sizeof(bedge), cmp_edge);
     prl_img_node *nodes = (prl_img_node *)(img + offs[PRL_SEC_NODES]);
     prl_img_edge *edges = (prl_img_edge *)(img + offs[PRL_SEC_EDGES]);
-    memcpy(nodes, b->nodes.p, b->nodes.n * sizeof(prl_img_node));
+    if (b->nodes.n)
+        memcpy(nodes, b->nodes.p, b->nodes.n * sizeof(prl_img_node));
     for (size_t i = 0; i < b->nodes.n; i++)
         nodes[i].first_edge = nodes[i].n_edges = 0;
     for (size_t i = 0; i < b->edges.n; i++) {
@@ -848,7 +854,8 @@ static parley_status layout(build *b, uint64_t hash, void **out, size_t *out_n)
             nodes[e->parent].first_edge = (uint32_t)i;
         nodes[e->parent].n_edges++;
     }
-#define COPY(S, V, T) memcpy(img + offs[S], b->V.p, b->V.n * sizeof(T))
+#define COPY(S, V, T) \
+    do { if (b->V.n) memcpy(img + offs[S], b->V.p, b->V.n * sizeof(T)); } while (0)
     COPY(PRL_SEC_ENTRIES, entries, prl_img_entry);
     COPY(PRL_SEC_CODES, codes, prl_img_code);
     COPY(PRL_SEC_VFORMS, vforms, prl_img_vform);

@@ -24,8 +24,13 @@
  * 2. WordNet's exception list (src/dict/irregular.c, generated from
  *    verb.exc): every form listed for the base is produced. WordNet lists
  *    exactly the forms its own suffix rules cannot derive, so a listed form
- *    usually replaces the regular form of the same slot. Each listed form
- *    is put in a slot by its spelling, and replaces the regular one:
+ *    usually comes before the regular form of the same slot. Each listed
+ *    form is put in a slot by its spelling, and goes before the regular
+ *    one, which is then added only at the end, room permitting, and only
+ *    when the listed form is another word (SAID, CHID: TABARI and
+ *    PETRARCH always recognize regular endings, and an archaic listed past
+ *    must not hide the standard CHIDED), not a respelling of it (ADMITTED
+ *    makes ADMITED a misspelling). The slots:
  *    - ending in ING: the gerund (SWIM -> SWIMMING, not SWIMING);
  *    - ending in S: the 3rd person, replacing the regular one only when it
  *      is no longer than the base (BE -> IS, HAVE -> HAS) or the base with a
@@ -208,6 +213,26 @@ static int same_but_hyphens(const char *a, size_t an, const char *b, size_t bn)
     }
 }
 
+/* Is the listed form f a respelling of a regular form of w, i.e. w itself
+ * plus a suffix (ADMITTED, PANICKED, QUIZZES), rather than another word
+ * (SAID, CHID, IS)? Hyphens are ignored (CO-ORDINATED). */
+static int respells(const char *f, size_t fn, const char *w, size_t n)
+{
+    size_t i = 0, j = 0;
+    while (j < n) {
+        while (i < fn && f[i] == '-')
+            i++;
+        while (j < n && w[j] == '-')
+            j++;
+        if (j == n)
+            break;
+        if (i == fn || f[i] != w[j])
+            return 0;
+        i++, j++;
+    }
+    return i < fn;
+}
+
 /* Output under construction. */
 typedef struct infl_out {
     prl_arena *ar;
@@ -350,6 +375,9 @@ unsigned prl_inflect(prl_arena *ar, const char *base, const char *out[8])
 
     infl_rule third = rule_third(lw, ln), past = rule_past(lw, ln), ger = rule_gerund(lw, ln);
     int keep_third = 1, keep_past = 1, keep_gerund = 1;
+    /* Slots whose regular form a different word displaced (SAID, CHID),
+     * not a respelling of it (ADMITTED, SWIMMING): see the end. */
+    int other_third = 0, other_past = 0, other_gerund = 0;
     int any_past = 0, dbl_past = 0, dbl_gerund = 0;
     int also = in_list(also_regular, sizeof also_regular / sizeof *also_regular, lw, ln);
     for (unsigned i = 0; i < ni; i++) {
@@ -360,16 +388,16 @@ unsigned prl_inflect(prl_arena *ar, const char *base, const char *out[8])
         if (ends_with(f, fn, "ING")) {
             dbl_gerund |= is_doubled(lw, ln, f, fn, "ING");
             if (!british_ll(lw, ln, f, fn, "ING") && !is_rule_form(f, fn, lw, ger))
-                keep_gerund = 0;
+                keep_gerund = 0, other_gerund |= !respells(f, fn, lw, ln);
         } else if (ends_with(f, fn, "S")) {
             if ((fn <= ln || is_doubled(lw, ln, f, fn, "ES")) && !is_rule_form(f, fn, lw, third))
-                keep_third = 0;
+                keep_third = 0, other_third |= !respells(f, fn, lw, ln);
         } else {
             any_past = 1;
             dbl_past |= is_doubled(lw, ln, f, fn, "ED");
             if (!participle_shape(f, fn) && !british_ll(lw, ln, f, fn, "ED")
                 && !t_variant(lw, ln, f, fn) && !is_rule_form(f, fn, lw, past) && !also)
-                keep_past = 0;
+                keep_past = 0, other_past |= !respells(f, fn, lw, ln);
         }
     }
     if ((dbl_gerund && !dbl_past && !any_past && (lw[ln - 1] == 'T' || lw[ln - 1] == 'D'))
@@ -402,5 +430,19 @@ unsigned prl_inflect(prl_arena *ar, const char *base, const char *out[8])
         if (ends_with(irr[i], fn, "ING"))
             emit(&o, base, pre, irr[i], rest, rn);
     }
+    /* A regular form that a different listed word displaced is still
+     * added, last and room permitting: TABARI and PETRARCH always
+     * recognize the regular endings of a verb given without a {...} list,
+     * and a listed past is often archaic beside the standard -ED (CHIDE ->
+     * CHID, but the news writes CHIDED). Nonsense (SAYED) costs nothing: it
+     * never occurs. A regular form respelled by the listed one (EXPELED
+     * for EXPELLED) or a past that is the base itself (PUT) stays out.
+     * BE keeps BEING over BES and BED by this order. */
+    if (other_third)
+        emit(&o, base, third.keep, third.suf, rest, rn);
+    if (other_gerund)
+        emit(&o, base, ger.keep, ger.suf, rest, rn);
+    if (other_past)
+        emit(&o, base, past.keep, past.suf, rest, rn);
     return o.failed ? 0 : o.n;
 }

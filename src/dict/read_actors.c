@@ -192,8 +192,11 @@ static int name(astate *a, const prl_line *ln, char *s, char **rest)
 {
     char *br = strchr(s, '[');
     char *e = br ? br : s + strlen(s);
-    /* PETRARCH: actor words are consecutive whether '_' or blank. */
-    unsigned flags = a->lx.stems ? PRL_PH_STEMS : PRL_PH_JOIN_ALL;
+    /* As in TABARI phrases and PETRARCH agents, '_' joins words and a
+     * blank lets a few plain words come between them: ITHILEN TELEVISION
+     * matches "Ithilen state-run television" (PETRARCH's unit test
+     * PATTERN-09, "multi-word, disconnected actor phrase"). */
+    unsigned flags = a->lx.stems ? PRL_PH_STEMS : 0;
     prl_phrase ph;
     int rc = prl_parse_phrase(&a->lx, ln, s, e, flags, &ph, NULL);
     if (rc != PRL_PARSE_OK)

@@ -11,7 +11,7 @@
 typedef struct prl_actor_parts {
     char country[4];
     char knowngroup[4];
-    char ethnic[4];         /* written as GDELT's table writes it ("kur") */
+    char ethnic[4];         /* lower case, as GDELT writes it ("kur") */
     char religion[2][4];
     char type[3][4];
 } prl_actor_parts;

@@ -1177,7 +1177,23 @@ static int ld_object(prl_html *h, json_t *o, int depth)
     if (!dp)
         dp = json_object_get(o, "dateCreated");
     set_date(h, json_string_value(dp), 2);
-    set_author(h, ld_name(json_object_get(o, "author")), 2);
+    json_t *au = json_object_get(o, "author");
+    if (json_is_array(au)) {
+        /* Several authors: "A, B" (at most four). */
+        h->tmp.len = 0;
+        for (size_t i = 0; i < json_array_size(au) && i < 4; i++) {
+            const char *nm = ld_name(json_array_get(au, i));
+            if (!nm || !*nm)
+                continue;
+            if (h->tmp.len)
+                sb_put(h, &h->tmp, ", ", 2);
+            sb_put(h, &h->tmp, nm, strlen(nm));
+        }
+        if (h->tmp.len && !h->oom)
+            set_author(h, h->tmp.p, 2);
+    } else {
+        set_author(h, ld_name(au), 2);
+    }
     const char *pub = ld_name(json_object_get(o, "publisher"));
     if (!h->site && pub)
         h->site = keep(h, pub, strlen(pub));
@@ -1444,8 +1460,7 @@ static prl_intake_result html_next(prl_intake *in, prl_record *rec)
         return PRL_INTAKE_FAIL;
     }
     if (pg.len == 0)
-        return prl_intake_bad(in, 1, 0, "HTML page has no article text%s",
-                              pg.title ? " (only a headline)" : "");
+        return prl_intake_bad(in, 1, 0, "HTML page has no article text");
     rec->id = prl_intake_default_id(in, 1);
     if (!rec->id) {
         snprintf(in->err, sizeof in->err, "%s", parley_strerror(PARLEY_ENOMEM));

@@ -1,5 +1,6 @@
 /* jsonl.c: the JSON Lines reader. Each non-blank line is one JSON object
- * with "text" (required) and optional "id", "date", "title" and "url".
+ * with "text" (required) and optional "id", "date", "title", "url" and
+ * "source" (the publisher).
  * A line that is not such an object is one bad record; the next line is
  * read as usual, so one broken line never stops a stream. */
 #include "intake/intake.h"
@@ -105,6 +106,8 @@ static prl_intake_result decode(prl_intake *in, jsonl_state *st,
         return prl_intake_bad(in, line, 0, "\"title\" is not a string");
     if (opt_string(root, "url", &rec->url) != 0)
         return prl_intake_bad(in, line, 0, "\"url\" is not a string");
+    if (opt_string(root, "source", &rec->source) != 0)
+        return prl_intake_bad(in, line, 0, "\"source\" is not a string");
     if (!rec->id && !(rec->id = prl_intake_default_id(in, line))) {
         snprintf(in->err, sizeof in->err, "%s", parley_strerror(PARLEY_ENOMEM));
         return PRL_INTAKE_FAIL;

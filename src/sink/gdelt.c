@@ -16,25 +16,29 @@
 
 #include "sink/sink.h"
 
-static void put_clean(FILE *f, const char *s, int upper)
+/* A free-text value (url, document id, host). A double quote would make
+ * CSV readers that expect quoting (Python's csv module by default, R's
+ * read.delim) swallow the following tabs, so it is percent-encoded as in
+ * a URL. */
+static void put_clean(FILE *f, const char *s)
 {
     for (; *s; s++) {
         char c = *s;
-        if (c == '\t' || c == '\n' || c == '\r')
-            c = ' ';
-        else if (upper && c >= 'a' && c <= 'z')
-            c = (char)(c - 'a' + 'A');
-        putc(c, f);
+        if (c == '"')
+            fputs("%22", f);
+        else
+            putc(c == '\t' || c == '\n' || c == '\r' ? ' ' : c, f);
     }
 }
 
-/* An actor's name as GDELT writes it: the words, upper case, single spaces. */
+/* An actor's name as GDELT writes it: the words, upper case, single
+ * spaces, no double quotes. */
 static void put_name(FILE *f, const char *s)
 {
     int space = 0, any = 0;
     for (; *s; s++) {
         char c = *s;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"') {
             space = any;
             continue;
         }
@@ -51,12 +55,35 @@ static void tab(FILE *f)
     putc('\t', f);
 }
 
+/* The actor code as GDELT writes it: PETRARCH writes an agent without a
+ * country as "---GOV", GDELT "GOV" with the country empty. A code with
+ * other characters (a new actor written in quotes, say) is no CAMEO code:
+ * empty. */
+static int gdelt_actor(const char *code, char out[64])
+{
+    size_t n = 0;
+    for (const char *c = code; *c; c++) {
+        if (strncmp(c, "---", 3) == 0) {
+            c += 2;
+            continue;
+        }
+        if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')) ||
+            n + 1 >= 64)
+            return 0;
+        out[n++] = *c;
+    }
+    out[n] = '\0';
+    return n > 0;
+}
+
 /* Actor{1,2}Code .. Type3Code: 10 columns, each followed by a tab. */
-static void put_actor(FILE *f, int real, const char *code, const char *name,
+static void put_actor(FILE *f, const char *code, const char *name,
                       const prl_actor_parts *p)
 {
+    char clean[64];
+    int real = gdelt_actor(code, clean);
     if (real)
-        put_clean(f, code, 0);
+        fputs(clean, f);
     tab(f);
     if (real)
         put_name(f, name);
@@ -64,7 +91,8 @@ static void put_actor(FILE *f, int real, const char *code, const char *name,
     const char *parts[8] = {p->country, p->knowngroup, p->ethnic, p->religion[0],
                             p->religion[1], p->type[0], p->type[1], p->type[2]};
     for (int i = 0; i < 8; i++) {
-        fputs(parts[i], f);
+        if (real)
+            fputs(parts[i], f);
         tab(f);
     }
 }
@@ -97,9 +125,9 @@ static void put_mention(FILE *f, const prl_mention *m, const char *added)
     if (have_date(m->date))
         fprintf(f, "%s000000", m->date);
     fprintf(f, "\t%d\t", url ? 1 : 2);   /* 1 WEB, 2 CITATIONONLY */
-    put_clean(f, m->source_name, 0);
+    put_clean(f, m->source_name);
     tab(f);
-    put_clean(f, url ? m->url : m->doc, 0);
+    put_clean(f, url ? m->url : m->doc);
     fprintf(f, "\t%u\t%ld\t%ld\t%ld\t%d\t%d\t%lu\t\t\t\n", (unsigned)m->sentence,
             m->a1_char, m->a2_char, m->action_char, m->action_char >= 0 ? 1 : 0,
             m->confidence, m->doc_chars);
@@ -141,8 +169,8 @@ int prl_gdelt_event(FILE *events, FILE *mentions, const prl_alloc *a,
     } else {
         fputs("\t\t\t\t", f);
     }
-    put_actor(f, ef.a1_real, first->source, first->source_text, &ef.a1);
-    put_actor(f, ef.a2_real, first->target, first->target_text, &ef.a2);
+    put_actor(f, first->source, first->source_text, &ef.a1);
+    put_actor(f, first->target, first->target_text, &ef.a2);
     fprintf(f, "%d\t%s\t%s\t%s\t", root, first->code, ef.base, ef.root);
     if (ef.quad)
         fprintf(f, "%d", ef.quad);
@@ -157,7 +185,7 @@ int prl_gdelt_event(FILE *events, FILE *mentions, const prl_alloc *a,
         tab(f);
     fputs(added, f);
     tab(f);
-    put_clean(f, first->url[0] ? first->url : first->doc, 0);
+    put_clean(f, first->url[0] ? first->url : first->doc);
     putc('\n', f);
     if (mentions)
         for (size_t i = 0; i < n; i++)

@@ -19,7 +19,9 @@
 
 /* Character classes. */
 enum {
-    C_SP,       /* white space, controls, invisible format characters */
+    C_SP,       /* white space, controls, invisible format characters, and
+                   '_': text joins words with it the way dictionaries do
+                   ("Dol_Amroth" is DOL AMROTH, as the entry DOL_AMROTH) */
     C_NL,       /* line break */
     C_CR,       /* '\r': a line break unless "\r\n" */
     C_PARA,     /* U+2029 paragraph separator: a blank line */
@@ -40,7 +42,7 @@ enum {
     C_COMMA,
     C_COLON,
     C_SLASH,
-    C_JOIN,     /* @ & _ : inside a word between letters or digits */
+    C_JOIN,     /* @ & : inside a word between letters or digits */
     C_OPEN,     /* ( [ { */
     C_CLOSE,    /* ) ] } */
     C_OTHER     /* any other punctuation or symbol, one per token */
@@ -59,7 +61,7 @@ static const uint8_t ascii_class[128] = {
     /* 40 */ C_JOIN, C_UP, C_UP, C_UP, C_UP, C_UP, C_UP, C_UP,
     /* 48 */ C_UP, C_UP, C_UP, C_UP, C_UP, C_UP, C_UP, C_UP,
     /* 50 */ C_UP, C_UP, C_UP, C_UP, C_UP, C_UP, C_UP, C_UP,
-    /* 58 */ C_UP, C_UP, C_UP, C_OPEN, X, C_CLOSE, X, C_JOIN,
+    /* 58 */ C_UP, C_UP, C_UP, C_OPEN, X, C_CLOSE, X, C_SP,
     /* 60 */ C_SQ, C_LO, C_LO, C_LO, C_LO, C_LO, C_LO, C_LO,
     /* 68 */ C_LO, C_LO, C_LO, C_LO, C_LO, C_LO, C_LO, C_LO,
     /* 70 */ C_LO, C_LO, C_LO, C_LO, C_LO, C_LO, C_LO, C_LO,
@@ -438,7 +440,7 @@ static const uint8_t *lex_url(lexer *L, const uint8_t *p, uint8_t space)
 /* A word or number starting at p. Inside a word: '.' and '-' before a
  * letter or digit ("U.S", "al-Qaeda", "3.5"), an apostrophe before a letter
  * ("didn't", "O'Brien"), , : / between digits ("1,000", "10:30", "9/11"),
- * @ & _ between letters or digits ("AT&T", e-mail addresses). Then the
+ * @ & between letters or digits ("AT&T", e-mail addresses). Then the
  * trailing '.' of an abbreviation, then the Treebank split of clitics. */
 static const uint8_t *lex_word(lexer *L, const uint8_t *p, uint8_t space)
 {

@@ -213,8 +213,9 @@ static void test_blocks_and_forms(void)
     fm = form(&f.m, "ATTACKED");
     T_CHECK(fm && fm->generated && strcmp(fm->base, "ATTACK") == 0);
     T_CHECK(form(&f.m, "ATTACKS") && form(&f.m, "ATTACKING"));
-    /* Irregular forms come from WordNet's table. */
-    T_CHECK(form(&f.m, "SAID") && form(&f.m, "SAYS") && !form(&f.m, "SAYED"));
+    /* Irregular forms come from WordNet's table; the regular past is
+     * added too, as TABARI and PETRARCH recognize regular endings. */
+    T_CHECK(form(&f.m, "SAID") && form(&f.m, "SAYS") && form(&f.m, "SAYED"));
     /* Listed forms replace generation and are not marked generated. */
     fm = form(&f.m, "HURRIED");
     T_CHECK(fm && !fm->generated && strcmp(fm->base, "HURRY") == 0);
