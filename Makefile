@@ -16,7 +16,7 @@ SAN     ?=
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) -g \
              -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
              -fvisibility=hidden -Iinclude -Isrc -I/usr/include/postgresql $(SAN) $(CFLAGS)
-LIBS    = -lutf8proc -lexpat -ljansson -lgumbo -larchive -lzstd -lz -lsqlite3 -lpq -lm
+LIBS    = -lutf8proc -lexpat -ljansson -lgumbo -lzstd -lz -lsqlite3 -lpq -lm
 
 LIB_SRC  := $(sort $(wildcard src/*.c src/*/*.c))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
@@ -27,7 +27,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check test sanitize fuzz-check fuzz bench clean regen-golden regen-irregular regen-dicts regen-cameo
+.PHONY: all check test sanitize tsan fuzz-check fuzz bench clean regen-golden regen-irregular regen-dicts regen-cameo
 
 all: $(BUILD)/parley $(BUILD)/default.dict
 
@@ -52,7 +52,7 @@ $(BUILD)/parley: $(CLI_OBJ) $(BUILD)/libparley.a
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libparley.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libparley.a $(LIBS)
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libparley.a $(LIBS) -lpthread
 
 # The irregular verb table is generated from WordNet's verb.exc (Debian
 # wordnet-base) and committed; regenerate with `make regen-irregular`.
@@ -79,6 +79,11 @@ sanitize:
 	$(MAKE) BUILD=build/san OPT=-O1 CC=clang \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" test
 
+# The threads test under ThreadSanitizer: one dict shared by many coders.
+tsan:
+	$(MAKE) BUILD=build/tsan OPT=-O1 CC=clang SAN="-fsanitize=thread" build/tsan/tests/test_threads
+	build/tsan/tests/test_threads
+
 # Short libFuzzer runs over every target in fuzz/, seeded from fuzz/seeds.
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZERS  := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
@@ -88,7 +93,11 @@ build/fuzz/%: fuzz/%.c $(LIB_SRC) $(wildcard src/*.h src/*/*.h include/parley/*.
 	clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Iinclude -Isrc -I/usr/include/postgresql \
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	  -o $@ $< $(LIB_SRC) $(LIBS)
-fuzz-check: $(FUZZERS)
+fuzz-check: $(FUZZERS) $(BUILD)/parley
+	@mkdir -p build/fuzz/corpus/fuzz_image
+	@$(BUILD)/parley compile -o build/fuzz/corpus/fuzz_image/spec.dict \
+	  --dict verbs:tests/spec/dict/verbs.txt --dict actors:tests/spec/dict/actors.txt \
+	  --dict agents:tests/spec/dict/agents.txt >/dev/null
 	@set -e; for f in $(FUZZERS); do n=$$(basename $$f); mkdir -p build/fuzz/corpus/$$n; \
 	  echo "== $$n ($(FUZZ_SECONDS)s)"; \
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
@@ -97,7 +106,7 @@ fuzz-check: $(FUZZERS)
 fuzz:
 	$(MAKE) fuzz-check FUZZ_SECONDS=600
 
-check: test sanitize fuzz-check
+check: test sanitize tsan fuzz-check
 	@echo "make check: all passed"
 
 bench: $(BUILD)/parley

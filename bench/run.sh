@@ -17,7 +17,7 @@ B=build/bench
 mkdir -p $B
 CC=${CC:-cc}
 $CC -std=c11 -D_DEFAULT_SOURCE -O2 -Iinclude -o $B/bench bench/bench.c build/libparley.a \
-    -lutf8proc -lexpat -ljansson -lgumbo -larchive -lzstd -lz -lsqlite3 -lpq -lm
+    -lutf8proc -lexpat -ljansson -lgumbo -lzstd -lz -lsqlite3 -lpq -lm
 
 # Corpus: the Wikinews articles as JSON Lines, repeated to >= 50 MB.
 python3 tools/csv2jsonl.py $N/wikinews_2019.csv $N/wikinews_2020.csv > $B/wikinews.jsonl
@@ -68,7 +68,7 @@ echo "store size        $(( $(wc -c < $B/bench.db) / 1048576 )) MB ($(wc -l < $B
 # (Exit status 1 is expected: one Wikinews article is only a date line, so
 # its page has no article text and is reported.)
 $CC -std=c11 -D_DEFAULT_SOURCE -O2 -Iinclude -Isrc -o $B/bench_intake bench/bench_intake.c \
-    build/libparley.a -lutf8proc -lexpat -ljansson -lgumbo -larchive -lzstd -lz -lsqlite3 -lpq -lm
+    build/libparley.a -lutf8proc -lexpat -ljansson -lgumbo -lzstd -lz -lsqlite3 -lpq -lm
 rm -rf $B/html
 python3 tools/gen-html-corpus.py $B/html 50 $N/wikinews_2019.csv $N/wikinews_2020.csv
 HTML_MB=$(cat $B/html/pages/*.html | wc -c | awk '{ printf "%.1f", $1 / 1e6 }')

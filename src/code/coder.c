@@ -683,6 +683,15 @@ static void find_clauses(parley_coder *c)
             uint32_t k = next_live(c, start, i);
             if (c->n_clauses == 0)
                 cl->indep = 1;
+            /* An opening prepositional or subordinate phrase ("In a letter
+             * handed over to the UN on Monday, Iraq said ...", "After the
+             * vote, ...") is not the main clause: the clause after it is
+             * independent, so the opening one cannot consume it. */
+            if (c->n_clauses == 0 && k < i &&
+                (c->tok[k].cls == PRL_WC_PREP || c->tok[k].cls == PRL_WC_SUB))
+                cl->adjunct = 1;
+            if (c->n_clauses == 1 && c->clauses[0].adjunct)
+                cl->indep = 1;
             if (k < i && c->tok[k].cls == PRL_WC_CONJ) {
                 uint32_t j = next_live(c, k + 1, i);
                 if (j < i && (c->tok[j].role == R_VERB || c->tok[j].cls == PRL_WC_AUX ||
@@ -723,6 +732,11 @@ typedef struct pm {
     int src, tgt, cmp, cmp_left;
     unsigned score;
     uint32_t rend;          /* end of the last right element matched */
+    uint32_t lmin;          /* start of the leftmost word matched before
+                               the verb (UINT32_MAX: none) */
+    uint32_t nact;          /* a light verb's event noun (act position,
+                               UINT32_MAX: none) ... */
+    int hitn;               /* ... and a word of the pattern matched it */
 } pm;
 
 /* The slot starting at act position p; a slot whose determiners the
@@ -834,8 +848,11 @@ static int elem_fwd(parley_coder *c, pm *m, const prl_img_elem *e, uint32_t p)
     if (e->kind == PRL_E_WORD || e->kind == PRL_E_SYNSET) {
         unsigned sc = 0;
         int q = match_fwd_elems(c, e, 1, p, m->hi, &sc, 0);
-        if (q >= 0)
+        if (q >= 0) {
             m->score += sc;
+            if (m->nact >= p && m->nact < (uint32_t)q)
+                m->hitn = 1;
+        }
         return q;
     }
     int s = slot_at_start(c, p);
@@ -876,6 +893,8 @@ static int elem_back(parley_coder *c, pm *m, const prl_img_elem *e, uint32_t q)
             int end = match_fwd_elems(c, e, 1, p, q, &sc, 0);
             if (end == (int)q) {
                 m->score += sc;
+                if (p < m->lmin)
+                    m->lmin = p;
                 return (int)p;
             }
             if (e->kind == PRL_E_WORD)

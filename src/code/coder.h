@@ -47,6 +47,8 @@ typedef struct verbm {
     uint16_t s, e;
     uint32_t entry;             /* ENTRIES index (verb trie) */
     uint8_t noun;               /* demoted to a noun */
+    uint8_t light;              /* the event noun of a light verb ("held
+                                   talks"): coded as a verb even as a noun */
 } verbm;
 
 /* A noun phrase: a run of tokens with its actors and agents. */
@@ -75,6 +77,9 @@ typedef struct clause {
     uint16_t s, e;              /* token span (inclusive of deleted tokens) */
     uint8_t indep;              /* independent: may code on its own */
     uint8_t conjverb;           /* starts with conj + verb: inherits source */
+    uint8_t adjunct;            /* an opening phrase ("In a letter handed
+                                   over to ..., Iraq said"): consumes no
+                                   clause after it */
     uint8_t done;
 } clause;
 

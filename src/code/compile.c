@@ -105,6 +105,41 @@ static const char *const PAST[] = {
     "SWUNG", "WOUND", "WORE", "WEPT",
 };
 
+/* Open-class words with a coder flag: the forms of the verbs that negate
+ * an infinitive after them (TABARI and PETRARCH code "failed to agree" as
+ * an agreement; parley does not), and of the light verbs, whose meaning
+ * comes from their event noun object ("hold talks", "launch an attack",
+ * "make an appeal"). Listed by form: the coder sees words, not lemmas. */
+static const closed_word FLAGGED[] = {
+    {"FAIL", 0, PRL_WF_NEGV}, {"FAILS", 0, PRL_WF_NEGV},
+    {"FAILED", 0, PRL_WF_NEGV}, {"FAILING", 0, PRL_WF_NEGV},
+    {"REFUSE", 0, PRL_WF_NEGV}, {"REFUSES", 0, PRL_WF_NEGV},
+    {"REFUSED", 0, PRL_WF_NEGV}, {"REFUSING", 0, PRL_WF_NEGV},
+    {"DECLINE", 0, PRL_WF_NEGV}, {"DECLINES", 0, PRL_WF_NEGV},
+    {"DECLINED", 0, PRL_WF_NEGV}, {"DECLINING", 0, PRL_WF_NEGV},
+    {"HOLD", 0, PRL_WF_LIGHT}, {"HOLDS", 0, PRL_WF_LIGHT},
+    {"HELD", 0, PRL_WF_LIGHT}, {"HOLDING", 0, PRL_WF_LIGHT},
+    {"CONDUCT", 0, PRL_WF_LIGHT}, {"CONDUCTS", 0, PRL_WF_LIGHT},
+    {"CONDUCTED", 0, PRL_WF_LIGHT}, {"CONDUCTING", 0, PRL_WF_LIGHT},
+    {"LAUNCH", 0, PRL_WF_LIGHT}, {"LAUNCHES", 0, PRL_WF_LIGHT},
+    {"LAUNCHED", 0, PRL_WF_LIGHT}, {"LAUNCHING", 0, PRL_WF_LIGHT},
+    {"STAGE", 0, PRL_WF_LIGHT}, {"STAGES", 0, PRL_WF_LIGHT},
+    {"STAGED", 0, PRL_WF_LIGHT}, {"STAGING", 0, PRL_WF_LIGHT},
+    {"MAKE", 0, PRL_WF_LIGHT}, {"MAKES", 0, PRL_WF_LIGHT},
+    {"MADE", 0, PRL_WF_LIGHT}, {"MAKING", 0, PRL_WF_LIGHT},
+    {"MOUNT", 0, PRL_WF_LIGHT}, {"MOUNTS", 0, PRL_WF_LIGHT},
+    {"MOUNTED", 0, PRL_WF_LIGHT}, {"MOUNTING", 0, PRL_WF_LIGHT},
+    {"CARRY", 0, PRL_WF_LIGHT}, {"CARRIES", 0, PRL_WF_LIGHT},
+    {"CARRIED", 0, PRL_WF_LIGHT}, {"CARRYING", 0, PRL_WF_LIGHT},
+    {"PAY", 0, PRL_WF_LIGHT}, {"PAYS", 0, PRL_WF_LIGHT},
+    {"PAID", 0, PRL_WF_LIGHT}, {"PAYING", 0, PRL_WF_LIGHT},
+    {"ISSUE", 0, PRL_WF_LIGHT}, {"ISSUES", 0, PRL_WF_LIGHT},
+    {"ISSUED", 0, PRL_WF_LIGHT}, {"ISSUING", 0, PRL_WF_LIGHT},
+    {"UNDERTAKE", 0, PRL_WF_LIGHT}, {"UNDERTAKES", 0, PRL_WF_LIGHT},
+    {"UNDERTOOK", 0, PRL_WF_LIGHT}, {"UNDERTAKEN", 0, PRL_WF_LIGHT},
+    {"UNDERTAKING", 0, PRL_WF_LIGHT},
+};
+
 /* ------------------------------------------------------------------ */
 /* Growable typed vectors for the build.                                */
 
@@ -555,6 +590,13 @@ static void compile_model(build *b, const prl_model *m)
             w->cls = CLOSED[i].cls;
             w->flags = CLOSED[i].flags;
         }
+    }
+
+    for (size_t i = 0; i < sizeof FLAGGED / sizeof FLAGGED[0] && !b->oom; i++) {
+        uint32_t id = intern(b, &b->words, &b->wmap, FLAGGED[i].w,
+                             strlen(FLAGGED[i].w));
+        if (!b->oom)
+            VAT(b->words, prl_img_word, id).flags |= FLAGGED[i].flags;
     }
 
     for (size_t i = 0; i < sizeof PAST / sizeof PAST[0] && !b->oom; i++) {

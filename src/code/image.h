@@ -93,8 +93,12 @@ enum {
     PRL_WF_OF = 4,      /* of: links a noun phrase to the next */
     PRL_WF_LINK = 8,    /* in from: links an agent to an actor */
     PRL_WF_FORMER = 16, /* former: turns an agent into ~ELI */
-    PRL_WF_PAST = 32    /* an irregular past form ("said"): never a noun
+    PRL_WF_PAST = 32,   /* an irregular past form ("said"): never a noun
                            by the determiner rule */
+    PRL_WF_NEGV = 64,   /* fail refuse decline: negate the verb of the
+                           infinitive after them ("failed to agree") */
+    PRL_WF_LIGHT = 128  /* hold make launch ...: a light verb, whose event
+                           noun object ("held talks") is the event */
 };
 
 /* Labels: id << 2 | stem << 1 | joined, so the joined and unjoined

@@ -227,14 +227,28 @@ void prl_find_verbs(parley_coder *c)
     const parley_dict *d = c->d;
     c->n_verbs = 0;
     /* Title-case headlines capitalize verbs too; body text capitalizes
-     * names ("Tyumen State Medical University"), not verbs. */
-    unsigned words = 0, caps = 0;
-    for (uint32_t i = 0; i < c->n; i++)
-        if (c->tok[i].t->kind == PRL_T_WORD) {
-            words++;
-            caps += (c->tok[i].t->flags & PRL_TF_CAP) != 0;
+     * names ("Tyumen State Medical University"), not verbs. A headline
+     * is title case when most of its words are capitalized. Any other
+     * sentence (a headline given with --input lines, `parley explain`)
+     * is title case when its open-class words outside actors and agents,
+     * after the first, are capitalized with at most one exception in
+     * five ("U.S. and Hamas Hold Direct Talks on Hostages in Gaza"):
+     * a body sentence always has lower-case verbs and nouns. */
+    unsigned words = 0, caps = 0, open = 0, lower = 0;
+    for (uint32_t i = 0; i < c->n; i++) {
+        const ctok *t = &c->tok[i];
+        if (t->t->kind != PRL_T_WORD)
+            continue;
+        words++;
+        caps += (t->t->flags & PRL_TF_CAP) != 0;
+        if (words > 1 && t->cls == PRL_WC_OPEN && t->role == R_NONE &&
+            !(t->t->flags & PRL_TF_ALLCAP) && t->t->len > 1) {
+            open++;
+            lower += (t->t->flags & PRL_TF_CAP) == 0;
         }
-    int titlecase = c->headline && words && caps * 2 > words;
+    }
+    int titlecase = (c->headline && words && caps * 2 > words) ||
+                    (open >= 3 && lower * 5 <= open);
 
     for (uint32_t i = 0; i < c->n;) {
         const ctok *t = &c->tok[i];
@@ -322,6 +336,7 @@ void prl_find_verbs(parley_coder *c)
         vm->e = (uint16_t)end;
         vm->entry = v - 1;
         vm->noun = noun;
+        vm->light = 0;
         if (!noun)
             for (uint32_t k = i; k < end; k++) {
                 c->tok[k].role = R_VERB;

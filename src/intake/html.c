@@ -1270,7 +1270,11 @@ parley_status prl_html_new(const prl_alloc *a, prl_html **out)
     return PARLEY_OK;
 }
 
-/* gumbo allocates from the page's arena and never frees one by one. */
+/* gumbo allocates from the page's arena and never frees one by one.
+ * gumbo 0.10 does not check for a NULL allocation: if the arena cannot
+ * grow, gumbo crashes. Nothing here can prevent that short of patching
+ * gumbo; the arena at least keeps gumbo's many small allocations off
+ * the heap and bounds a page's memory to a few times its size. */
 static void *g_alloc(void *ud, size_t n)
 {
     prl_html *h = ud;

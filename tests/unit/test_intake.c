@@ -58,7 +58,7 @@ static void test_guess(void)
     prl_intake_close(&in);
     fclose(f);
     T_CHECK(prl_intake_format_parse("tabari") == PRL_INTAKE_TABARI);
-    T_CHECK(prl_intake_format_parse("html") == -1);
+    T_CHECK(prl_intake_format_parse("docx") == -1);
 }
 
 static void test_jsonl(void)
