@@ -62,6 +62,8 @@ static const prl_cli_opt opts[] = {
 typedef struct counts {
     unsigned long docs, coded, errors, sentences, events, empty, discarded;
     unsigned long skipped;      /* --db: already stored, not coded again */
+    /* evidence grading: documents by headline verdict, repeated sentences */
+    unsigned long supported, actors, unsupported, repeated;
 } counts;
 
 typedef struct run {
@@ -124,6 +126,13 @@ static void code_record(run *r, const char *name, const prl_record *rec)
         r->n.empty++;
     if (parley_doc_discarded(r->doc))
         r->n.discarded++;
+    switch (parley_doc_headline_support(r->doc)) {
+    case PARLEY_SUPPORT_SUPPORTED: r->n.supported++; break;
+    case PARLEY_SUPPORT_ACTORS: r->n.actors++; break;
+    case PARLEY_SUPPORT_UNSUPPORTED: r->n.unsupported++; break;
+    default: break;
+    }
+    r->n.repeated += parley_doc_repeated(r->doc);
     if (r->gdelt) {
         /* Out of memory for the identity table: the output would be
          * incomplete, so stop as for a write error. */
@@ -198,8 +207,11 @@ static void print_stats(const counts *n, int store, double seconds)
             "parley: stats: sentences %lu\n"
             "parley: stats: events %lu\n"
             "parley: stats: documents without events %lu (discarded %lu)\n"
+            "parley: stats: headlines supported %lu, actors only %lu, unsupported %lu\n"
+            "parley: stats: repeated sentences %lu\n"
             "parley: stats: seconds %.3f\n",
-            n->sentences, n->events, n->empty, n->discarded, seconds);
+            n->sentences, n->events, n->empty, n->discarded, n->supported,
+            n->actors, n->unsupported, n->repeated, seconds);
 }
 
 int prl_cmd_code(int argc, char **argv)

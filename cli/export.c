@@ -129,8 +129,10 @@ static int on_line(void *ud, const prl_mention *m)
     ev.verb_start = m->verb_start;
     ev.verb_end = m->verb_end;
     ev.confidence = m->confidence;
+    ev.support = (parley_support)m->support;
     prl_sink_event e = {&ev, m->doc, m->date[0] ? m->date : NULL,
-                        m->url[0] ? m->url : NULL, m->text, strlen(m->text)};
+                        m->url[0] ? m->url : NULL, m->text, strlen(m->text),
+                        (parley_support)m->headline_support, m->repeated};
     l->sink.dict = m->dict;
     errno = 0;
     if (l->sink.ops->event(&l->sink, &e) != 0) {

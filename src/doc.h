@@ -25,6 +25,11 @@ struct parley_doc {
     size_t n_sentences;
     parley_event *events;
     size_t n_events, cap_events;
+
+    /* Evidence grading (src/enrich/evidence.c), filled by parley_code. */
+    struct prl_evidence *evidence;  /* its state, in the arena; NULL none */
+    parley_support headline_support;
+    unsigned repeated;              /* body sentences not coded as repeats */
 };
 
 /* Append an event (copied; strings must already live in the doc arena or

@@ -151,6 +151,43 @@ typedef struct parley_sentence {
     parley_part part;
 } parley_sentence;
 
+/* Evidence grading (docs/evidence.md): how far an event is backed by the
+ * body of its document. A body event is its own evidence (BODY). A
+ * headline event is SUPPORTED when a body sentence codes the same event
+ * (the same actors and CAMEO root; the reverse for symmetric codes),
+ * ACTORS when the body at least names both its actors, and UNSUPPORTED
+ * otherwise. NONE: not graded (the document's verdict when its headline
+ * has no event). Values are ordered from best to worst verdict after
+ * BODY; new values may be added at the end. */
+typedef enum parley_support {
+    PARLEY_SUPPORT_NONE = 0,
+    PARLEY_SUPPORT_BODY,
+    PARLEY_SUPPORT_SUPPORTED,
+    PARLEY_SUPPORT_ACTORS,
+    PARLEY_SUPPORT_UNSUPPORTED
+} parley_support;
+
+/* The verdict's name: "none", "body", "supported", "actors",
+ * "unsupported"; static, never NULL ("none" for an unknown value). */
+PARLEY_API const char *parley_support_name(parley_support s);
+
+/* Where an event happened, or where an actor is (GDELT's ActionGeo,
+ * Actor1Geo, Actor2Geo), from the offline gazetteer (docs/geo.md). */
+typedef struct parley_geo {
+    int type;               /* GDELT Geo_Type: 1 country, 2 US state, 3 US
+                               city, 4 world city, 5 first-level region */
+    const char *name;       /* full name: "Gaza, Gaza Strip, Palestinian
+                               Territory" (city, region, country) */
+    const char *country;    /* FIPS 10-4 country code, e.g. "GZ" */
+    const char *adm1;       /* FIPS country + GeoNames admin1 code ("UP07",
+                               "USAL"); the country code for a country */
+    double lat, lon;        /* degrees, WGS84 */
+    const char *feature;    /* GeoNames id (cities, regions); the FIPS code
+                               for a country, as GDELT */
+    uint32_t start, end;    /* [start,end) bytes in parley_doc_text() of the
+                               name that placed it (may be in the dateline) */
+} parley_geo;
+
 /* One coded event: a plain record carrying its evidence. */
 typedef struct parley_event {
     uint32_t sentence;      /* 1-based index of its sentence */
@@ -174,6 +211,12 @@ typedef struct parley_event {
     uint32_t target_start, target_end;
     uint32_t verb_start, verb_end;
     int confidence;         /* 1-100, how sure the coder is; 0 not known */
+    parley_support support; /* evidence grade; BODY for every body event */
+    /* Places (docs/geo.md), in the doc's arena; NULL when not placed:
+     * parley says nothing rather than something wrong. */
+    const parley_geo *geo;          /* where it happened (ActionGeo) */
+    const parley_geo *source_geo;   /* the source actor's stated place */
+    const parley_geo *target_geo;   /* the target actor's stated place */
 } parley_event;
 
 /* New empty document; opts may be NULL. */
@@ -205,6 +248,17 @@ PARLEY_API const parley_event *parley_doc_event(const parley_doc *doc,
 
 /* 1 if the whole story was dropped by a story-level discard. */
 PARLEY_API int parley_doc_discarded(const parley_doc *doc);
+
+/* The article's headline verdict after parley_code: the best support of
+ * its headline events (SUPPORTED, ACTORS or UNSUPPORTED), or NONE when the
+ * headline has no event (no title, an uncodable title, a discarded story,
+ * a doc not coded yet). docs/evidence.md has the rules. */
+PARLEY_API parley_support parley_doc_headline_support(const parley_doc *doc);
+
+/* Body sentences that repeated an earlier body sentence (the same words
+ * and numbers, ignoring case and punctuation) and so were not coded again;
+ * 0 before parley_code. */
+PARLEY_API unsigned parley_doc_repeated(const parley_doc *doc);
 
 PARLEY_API void parley_doc_free(parley_doc *doc);
 

@@ -29,6 +29,8 @@
 
 #include "code/coder.h"
 #include "doc.h"
+#include "enrich/evidence.h"
+#include "enrich/geo.h"
 
 #define STEP_LIMIT 200000u
 #define MAX_MEMBERS 16
@@ -391,6 +393,16 @@ static unsigned group_at(const parley_coder *c, size_t k, member *out,
         }
         if (next->pron || c->nps[cur].pron)
             break;
+        /* "... opened ties as well and Serbia agreed": a plain phrase and
+         * an actor followed by its verb are no compound; the conjunction
+         * starts a clause. */
+        if (conj && !c->nps[cur].has_actor && !c->nps[cur].has_agent &&
+            (next->has_actor || next->has_agent) && next->e < c->n &&
+            (c->tok[next->e].role == R_VERB || c->tok[next->e].cls == PRL_WC_AUX ||
+             c->tok[next->e].cls == PRL_WC_MODAL)) {
+            conj = 0;
+            break;
+        }
         out[n].n = 1;
         out[n].np[0] = (uint16_t)(cur + 1);
         n++;
@@ -668,6 +680,19 @@ static void find_clauses(parley_coder *c)
                                  c->tok[j].cls == PRL_WC_AUX ||
                                  c->tok[j].cls == PRL_WC_MODAL))
                     cut = 1;
+                /* A conjunction before a new subject and its verb: "...
+                 * opened economic ties as well and Serbia agreed to ...". */
+                if (!cut && j < c->n && c->tok[j].slot >= 0 &&
+                    c->slots[c->tok[j].slot].s == j && c->slots[c->tok[j].slot].coded) {
+                    uint32_t k = next_live(c, c->slots[c->tok[j].slot].e, c->n);
+                    for (int m = 0; m < 3 && k < c->n && c->tok[k].role != R_VERB &&
+                                    (c->tok[k].cls == PRL_WC_AUX || c->tok[k].cls == PRL_WC_MODAL ||
+                                     c->tok[k].cls == PRL_WC_NEG);
+                         m++)
+                        k = next_live(c, k + 1, c->n);
+                    if (k < c->n && c->tok[k].role == R_VERB)
+                        cut = 1;
+                }
             }
         }
         if (!cut)
@@ -737,6 +762,8 @@ typedef struct pm {
     uint32_t nact;          /* a light verb's event noun (act position,
                                UINT32_MAX: none) ... */
     int hitn;               /* ... and a word of the pattern matched it */
+    uint32_t negact;        /* the verb's negation (act position) ... */
+    int hitneg;             /* ... and a word of the pattern matched it */
 } pm;
 
 /* The slot starting at act position p; a slot whose determiners the
@@ -895,6 +922,8 @@ static int elem_back(parley_coder *c, pm *m, const prl_img_elem *e, uint32_t q)
                 m->score += sc;
                 if (p < m->lmin)
                     m->lmin = p;
+                if (m->negact >= p && m->negact < q)
+                    m->hitneg = 1;
                 return (int)p;
             }
             if (e->kind == PRL_E_WORD)
@@ -916,7 +945,19 @@ static int elem_back(parley_coder *c, pm *m, const prl_img_elem *e, uint32_t q)
     uint32_t p = q;
     while (p > m->lo && c->tok[c->act[p - 1]].slot == s)
         p--;
+    /* A target before the verb ("+ * FROM $") describes a passive. */
+    if (e->kind == PRL_E_TARGET && p < m->lmin)
+        m->lmin = p;
     return (int)p;
+}
+
+/* Is the pattern element a preposition ("WITH", "AGAINST")? */
+static int elem_is_prep(const parley_coder *c, const prl_img_elem *e)
+{
+    if (e->kind != PRL_E_WORD || (e->arg & PRL_LBL_STEM))
+        return 0;
+    uint32_t id = PRL_LBL_ID(e->arg);
+    return id < c->d->n_words && c->d->words[id].cls == PRL_WC_PREP;
 }
 
 static int match_right(parley_coder *c, pm *m, unsigned k, uint32_t pos, int adj)
@@ -924,9 +965,19 @@ static int match_right(parley_coder *c, pm *m, unsigned k, uint32_t pos, int adj
     if (k == m->n_right)
         return 1;
     const prl_img_elem *e = &m->el[m->n_left + k];
+    /* An actor after a preposition of the pattern is that preposition's
+     * object, before the next preposition: "* WITH + [040]" on "met with
+     * Zalmay Khalilzad, a US peace envoy, in Qatar" does not reach past
+     * Khalilzad (no actor) to Qatar. */
+    int pobj = k > 0 && (e->kind == PRL_E_SOURCE || e->kind == PRL_E_TARGET ||
+                         e->kind == PRL_E_COMPOUND) &&
+               elem_is_prep(c, &m->el[m->n_left + k - 1]);
     for (uint32_t p = pos; p < m->hi; p++) {
         if (adj && p != pos)
             break;
+        if (pobj && p > pos && c->tok[c->act[p]].cls == PRL_WC_PREP &&
+            c->tok[c->act[p]].slot < 0)
+            break;      /* another preposition: the object did not bind */
         if (++c->steps > STEP_LIMIT)
             return 0;
         pm save = *m;
@@ -1274,7 +1325,173 @@ static uint32_t passive_by(const parley_coder *c, const verbm *v)
     return 0;
 }
 
-enum { V_NONE = 0, V_CODED, V_SUBORD };
+static int norm_is(const ctok *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->t->len == n && memcmp(t->t->norm, w, n) == 0;
+}
+
+static int ends_in(const ctok *t, const char *suf)
+{
+    size_t n = strlen(suf);
+    return t->t->len > n + 1 && memcmp(t->t->norm + t->t->len - n, suf, n) == 0;
+}
+
+/* Negation of a verb: NOT, N'T or NEVER before it, over auxiliaries,
+ * modals and adverbs ("could not agree", "has never met", "did not
+ * formally sign"); NO LONGER; or FAIL / REFUSE / DECLINE TO before it
+ * ("failed to agree"); a subject with NEITHER; and a verb whose subject
+ * follows WHETHER or IF (a question or a condition, not an event).
+ * Returns the token of the negation, or -1. "Not only" is no negation. */
+static int negation_at(const parley_coder *c, const verbm *v)
+{
+    for (uint32_t k = v->s, m = 0; k-- > 0 && m < 5; m++) {
+        const ctok *t = &c->tok[k];
+        if (t->del)
+            return -1;
+        if (t->cls == PRL_WC_NEG)
+            return (k + 1 < v->s && norm_is(&c->tok[k + 1], "ONLY")) ? -1 : (int)k;
+        if (norm_is(t, "LONGER") && k > 0 && norm_is(&c->tok[k - 1], "NO"))
+            return (int)k - 1;
+        if (t->cls == PRL_WC_AUX || t->cls == PRL_WC_MODAL)
+            continue;
+        if (norm_is(t, "TO")) {
+            /* "refused to meet", "failed to formally agree"; "agreed not
+             * to attack"; and through a verb of an infinitive chain: "won't
+             * try to clash", "did not want to meet". */
+            uint32_t j = k;
+            while (j > 0 && c->tok[j - 1].t->kind == PRL_T_WORD &&
+                   c->tok[j - 1].cls == PRL_WC_OPEN && ends_in(&c->tok[j - 1], "LY") &&
+                   !(c->tok[j - 1].wflags & PRL_WF_NEGV))
+                j--;
+            if (j == 0)
+                return -1;
+            const ctok *w = &c->tok[j - 1];
+            if (w->wflags & PRL_WF_NEGV)
+                return (int)j - 1;
+            if (w->cls == PRL_WC_NEG)
+                return (int)j - 1;
+            if (w->del || w->t->kind != PRL_T_WORD || w->cls != PRL_WC_OPEN ||
+                (w->role != R_NONE && w->role != R_VERB))
+                return -1;
+            k = j - 1;      /* the chain's verb: go on left of it */
+            continue;
+        }
+        if (t->t->kind == PRL_T_WORD && t->cls == PRL_WC_OPEN && t->role == R_NONE &&
+            ends_in(t, "LY"))
+            continue;
+        if (t->slot >= 0) {
+            /* The subject: "neither the EU nor the US would endorse";
+             * and an open question or condition is no event either:
+             * "would not say whether (or not) he supported". */
+            const slot *sl = &c->slots[t->slot];
+            if (norm_is(&c->tok[sl->s], "NEITHER"))
+                return sl->s;
+            uint32_t j = sl->s;
+            while (j > 0 && c->tok[j - 1].del)
+                j--;
+            if (j > 0 && norm_is(&c->tok[j - 1], "NEITHER"))
+                return (int)j - 1;
+            if (j >= 2 && norm_is(&c->tok[j - 1], "NOT") && norm_is(&c->tok[j - 2], "OR"))
+                j -= 2;
+            if (j > 0 && (norm_is(&c->tok[j - 1], "WHETHER") || norm_is(&c->tok[j - 1], "IF")))
+                return (int)j - 1;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+/* The passive auxiliary (WAS, IS, BEEN ...) one or two words before the
+ * verb, adverbs and negation between (TABARI 7.9), or -1. */
+static int passive_aux(const parley_coder *c, const verbm *v)
+{
+    for (uint32_t k = v->s, m = 0; k-- > 0 && m < 3; m++) {
+        const ctok *t = &c->tok[k];
+        if (t->del)
+            continue;
+        if (t->wflags & PRL_WF_PASSAUX)
+            return (int)k;
+        if (!adverb_like(c, t) && t->cls != PRL_WC_NEG)
+            break;
+    }
+    return -1;
+}
+
+/* A past participle: -ED, -EN or an irregular past form ("held",
+ * "shot"). "Is expecting" or "were to storm" are not passives. */
+static int participle(const parley_coder *c, const verbm *v)
+{
+    const ctok *t = &c->tok[v->s];
+    return ends_in(t, "ED") || ends_in(t, "EN") || (t->wflags & PRL_WF_PAST);
+}
+
+/* The event noun object of a light verb: the head of the noun phrase right
+ * after it ("held direct talks", "launched an attack", "made an appeal
+ * for"), when that head is a verb form of the dictionary. Returns its
+ * index in c->verbs, or -1. The phrase runs over determiners, numbers,
+ * plain words and verb forms; a participle after a plain word starts a
+ * new phrase ("held a press conference discussing ..."). */
+static int event_noun(const parley_coder *c, size_t vi)
+{
+    const verbm *v = &c->verbs[vi];
+    size_t nv = vi + 1;
+    int last = -1;
+    int content = 0;
+    for (uint32_t k = v->e; k < c->n && k < (uint32_t)v->e + 6u; k++) {
+        const ctok *t = &c->tok[k];
+        if (t->del)
+            break;
+        while (nv < c->n_verbs && c->verbs[nv].s < k)
+            nv++;
+        if (nv < c->n_verbs && c->verbs[nv].s == k) {
+            if (content && (ends_in(t, "ING") || ends_in(t, "ED")))
+                break;
+            last = (int)nv;
+            content = 1;
+            k = c->verbs[nv].e - 1u;
+            continue;
+        }
+        if (t->cls == PRL_WC_DET || t->cls == PRL_WC_INDEF || t->cls == PRL_WC_POSS ||
+            t->t->kind == PRL_T_NUMBER ||
+            (t->t->kind == PRL_T_WORD && t->cls == PRL_WC_OPEN && t->role == R_NONE)) {
+            if (t->cls == PRL_WC_OPEN || t->t->kind == PRL_T_NUMBER) {
+                content = 1;
+                last = -1;
+            }
+            continue;
+        }
+        break;
+    }
+    return last;
+}
+
+/* A code that is the same seen from either side: a paired code [x:x], or
+ * cooperation that a group does among itself (meet or negotiate, consult,
+ * cooperate, sign an agreement). "Israel and Egypt held talks" is talks
+ * between them. */
+static int symmetric_code(const char *code1, const char *code2)
+{
+    static const char *const coop[] = {"036", "040", "041", "046", "050",
+                                       "057", "060", "061", "062", "064"};
+    if (*code2 && strcmp(code1, code2) == 0)
+        return 1;
+    for (size_t i = 0; i < sizeof coop / sizeof coop[0]; i++)
+        if (strcmp(code1, coop[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is the slot the object of IN or AT: a place? */
+static int after_place(const parley_coder *c, int s)
+{
+    uint32_t p = c->slots[s].s;
+    while (p > 0 && c->tok[p - 1].del)
+        p--;
+    return p > 0 && (norm_is(&c->tok[p - 1], "IN") || norm_is(&c->tok[p - 1], "AT"));
+}
+
+enum { V_NONE = 0, V_CODED, V_SUBORD, V_NEG };
 
 static const char *verb_text(parley_coder *c, sent_ctx *sc, const verbm *v)
 {
@@ -1313,6 +1530,28 @@ static int code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
                 break;
             }
     }
+    /* A negated verb codes only through a pattern that matched its
+     * negation ("NOT *", "&NEGATVAUXVRB *"): "Israel and Hamas could not
+     * agree" is no agreement. */
+    int neg = negation_at(c, v);
+    int neg_act = neg >= 0 ? act_of(c, (uint32_t)neg) : -1;
+    if (neg_act < 0 || (uint32_t)neg_act < lo)
+        neg = neg_act = -1;
+    /* A light verb with an event noun object ("hold talks", "launch an
+     * attack", "make an appeal") codes only through a pattern that names
+     * the noun ("* TALKS WITH +"): the words after the noun belong to it
+     * ("Hold Direct Talks on Hostages" is no hostage-taking by HOLD's
+     * "* &HOSTAGE"); otherwise the noun codes as the verb. */
+    int noun_vi = -1;
+    uint32_t nact = UINT32_MAX;
+    if (c->tok[v->s].wflags & PRL_WF_LIGHT) {
+        noun_vi = event_noun(c, (size_t)(v - c->verbs));
+        int na = noun_vi >= 0 ? act_of(c, c->verbs[noun_vi].s) : -1;
+        if (na < 0)
+            noun_vi = -1;
+        else
+            nact = (uint32_t)na;
+    }
     /* Best pattern over every block the form belongs to. */
     pm best;
     memset(&best, 0, sizeof best);
@@ -1343,12 +1582,19 @@ static int code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
             m.vs = (uint32_t)vs;
             m.ve = (uint32_t)ve + 1;
             m.src = m.tgt = m.cmp = -1;
+            m.lmin = UINT32_MAX;
+            m.nact = nact;
+            m.negact = neg_act >= 0 ? (uint32_t)neg_act : UINT32_MAX;
             c->steps = 0;
             int ok = match_left(c, &m, (int)m.n_left - 1, m.vs,
                                 m.n_left ? m.el[m.n_left - 1].joined : 0);
             if (ok)
                 ok = match_right(c, &m, 0, m.ve, (p->flags & PRL_PF_VJOIN) != 0);
             if (!ok)
+                continue;
+            if (neg_act >= 0 && !m.hitneg)
+                continue;
+            if (nact != UINT32_MAX && !m.hitn)
                 continue;
             if (!have || m.score > best.score) {
                 best = m;
@@ -1357,6 +1603,27 @@ static int code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
                 vf_used = vf;
             }
         }
+    }
+    if (neg >= 0 && !bp) {
+        /* The negation passes on along an infinitive chain ("won't try to
+         * clash"); otherwise it ends the clause. */
+        uint32_t nx = next_live(c, v->e, cl->e);
+        int chain = nx < cl->e && norm_is(&c->tok[nx], "TO");
+        tracef(c, "verb %.*s: negated by %.*s, no pattern codes the negation%s",
+               (int)(c->tok[v->e - 1].t->end - c->tok[v->s].t->start),
+               c->text + c->tok[v->s].t->start, (int)c->tok[neg].t->len,
+               c->tok[neg].t->norm, chain ? " (passed on)" : "");
+        return chain ? V_NONE : V_NEG;
+    }
+    if (noun_vi >= 0 && !bp) {
+        const verbm *nv = &c->verbs[noun_vi];
+        tracef(c, "verb %.*s: light verb, its event noun %.*s codes",
+               (int)(c->tok[v->e - 1].t->end - c->tok[v->s].t->start),
+               c->text + c->tok[v->s].t->start,
+               (int)(c->tok[nv->e - 1].t->end - c->tok[nv->s].t->start),
+               c->text + c->tok[nv->s].t->start);
+        c->verbs[noun_vi].light = 1;
+        return V_NONE;
     }
     const prl_img_vcode *vc = &d->vcodes[bp ? bp->vcode : vcode];
     if (!bp) {
@@ -1400,9 +1667,60 @@ static int code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
             }
         }
     }
+    /* Passive voice: an auxiliary and a participle ("was sentenced"), not
+     * raising ("is said to be", "is expected to visit"), and a pattern, if
+     * any, that matched nothing before the verb: one that did ("+ * FROM
+     * $", "WAS_* BY") describes the construction itself. */
+    int aux = passive_aux(c, v);
+    int aux_act = aux >= 0 ? act_of(c, (uint32_t)aux) : -1;
+    int pv = aux_act >= 0 && participle(c, v) && !recip &&
+             !(have && best.lmin <= (uint32_t)aux_act);
+    if (pv && v->e + 1u < c->n && norm_is(&c->tok[v->e], "TO") &&
+        (c->tok[v->e + 1].role == R_VERB || c->tok[v->e + 1].cls == PRL_WC_AUX))
+        pv = 0;
     int designated = src >= 0 || tgt >= 0;
-    int passive = 0;
-    if (!designated) {
+    int passive = 0, agentless = 0;
+    if (pv) {
+        /* The agent after BY, near the verb or further on ("was sentenced
+         * for her murder to life in prison by a court in Multan"), is the
+         * source and the subject the target, whatever slots an active
+         * pattern designated. Without an agent the subject is the target
+         * when the actor after the verb is a place ("The PKK is banned in
+         * Turkey", "an advisor was sentenced in U.S. Federal Court") or
+         * there is none: that event has no source. Otherwise the TABARI
+         * reading stands (PETRARCH's "The Philippines was criticized over
+         * its dispute with Eriador" codes PHL against ERI). */
+        uint32_t by = 0;
+        for (uint32_t k = v->e; k < cl->e && !by; k++)
+            if (!c->tok[k].del && (c->tok[k].wflags & PRL_WF_BY))
+                by = k + 1;
+        int subj = find_source(c, ci, v->s, -1, &nulls);
+        if (subj < 0)
+            subj = nulls;
+        int bys = by && by < c->n ? c->tok[by].slot : -1;
+        if (bys >= 0 && c->slots[bys].coded && subj >= 0) {
+            src = bys;
+            tgt = subj;
+            passive = designated = 1;
+        } else if (subj >= 0) {
+            int t = tgt;
+            if (t < 0 && src < 0) {
+                unsigned tc;
+                int nt;
+                t = find_target(c, ci, v->e, subj, &tc, &nt, v->e);
+            }
+            uint32_t p = t >= 0 ? c->slots[t].s : 0;
+            while (p > 0 && c->tok[p - 1].del)
+                p--;
+            if (t < 0 || (p > 0 && (norm_is(&c->tok[p - 1], "IN") ||
+                                    norm_is(&c->tok[p - 1], "AT")))) {
+                src = -1;
+                tgt = subj;
+                agentless = 1;
+            }
+        }
+    }
+    if (!designated && !agentless) {
         uint32_t by = passive_by(c, v);
         if (by && by < c->n && c->tok[by].slot >= 0 && c->slots[c->tok[by].slot].coded) {
             int subj = find_source(c, ci, v->s, -1, &nulls);
@@ -1414,7 +1732,7 @@ static int code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
         }
     }
     unsigned tcl = ci;
-    if (src < 0 && !recip) {
+    if (src < 0 && !recip && !agentless) {
         src = find_source(c, ci, v->s, tgt, &nulls);
         if (src >= 0 && tgt >= 0 && same_codes(c, tgt, src)) {
             /* TABARI 5.8: with a designated target, the source is the
@@ -1454,23 +1772,54 @@ static int code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
         if (have && best.rend > best.ve && best.rend <= c->n_act)
             nulls_from = c->act[best.rend - 1] + 1;
         tgt = find_target(c, ci, after, src, &tcl, &nullt, nulls_from);
+        int sym = src >= 0 && c->slots[src].compound && c->slots[src].coded &&
+                  symmetric_code(code1, code2);
+        /* A symmetric event (meet, consult, negotiate, cooperate, sign)
+         * has a partner, not a place: "The Taliban met with Khalilzad in
+         * Qatar" is no meeting with Qatar, and "Israel and Egypt held
+         * talks in Cairo" are talks between them. */
+        int symc = symmetric_code(code1, code2);
+        for (int guard = 0; tgt >= 0 && symc && guard < 8 && after_place(c, tgt); guard++) {
+            int nt2;
+            tgt = find_target(c, tcl, c->slots[tgt].e, src, &tcl, &nt2, c->slots[tgt].e);
+        }
         /* TABARI 5.8: a compound source with no target acts on itself;
-         * only when a pattern matched, since a bare verb with a compound
-         * subject and no object ("A, B and C conducted searches") is
-         * rarely an event between them. */
-        if (tgt < 0 && bp && src >= 0 && c->slots[src].compound && c->slots[src].coded)
+         * only when a pattern matched or the code is symmetric, since a
+         * bare verb with a compound subject and no object ("A, B and C
+         * conducted searches") is rarely an event between them. */
+        if (tgt < 0 && (bp || sym) && src >= 0 && c->slots[src].compound &&
+            c->slots[src].coded)
             tgt = src;
         if (tgt < 0)
             tgt = nullt;
+    } else if (designated && tgt != src && symmetric_code(code1, code2) &&
+               after_place(c, tgt) && !(have && best.rend == (uint32_t)act_of(c, c->slots[tgt].s))) {
+        /* The same for a + that a pattern bound past a preposition it did
+         * not name ("* + [040:040]" on "met ... in Qatar"). */
+        tgt = (src >= 0 && c->slots[src].compound && c->slots[src].coded) ? src : -1;
     }
-    if (src < 0 || tgt < 0)
+    if ((src < 0 && !agentless) || tgt < 0)
         return V_NONE;
-    const char *use = (passive && *codep) ? codep : code1;
+    const char *use = ((passive || agentless) && *codep) ? codep : code1;
     const char *vt = verb_text(c, sc, v);
     const char *pat = bp ? origin_text(c, sc, bp->file, bp->line)
                          : origin_text(c, sc, vf_used->file, vf_used->line);
-    const slot *S = &c->slots[src], *T = &c->slots[tgt];
+    const slot *T = &c->slots[tgt];
     int n = 0;
+    if (agentless) {
+        /* No source: an event only without require_dyad. */
+        for (unsigned j = 0; j < T->c_n; j++) {
+            const char *b = slot_code(c, T, j);
+            n += emit(c, sc, "---", b, use, vt, pat, subord);
+            if (*code2)
+                n += emit(c, sc, b, "---", code2, vt, pat, subord);
+        }
+        *used_src = tgt;
+        *tclause = tcl;
+        tracef(c, "  passive without agent: no source, target slot %d: %d events", tgt, n);
+        return subord ? V_SUBORD : V_CODED;
+    }
+    const slot *S = &c->slots[src];
     for (unsigned i = 0; i < S->c_n; i++)
         for (unsigned j = 0; j < T->c_n; j++) {
             const char *a = slot_code(c, S, i), *b = slot_code(c, T, j);
@@ -1587,6 +1936,13 @@ static int code_sentence(parley_coder *c, sent_ctx *sc, const prl_token *toks,
     prl_find_verbs(c);
     find_nps(c);
     build_slots(c);
+    /* Evidence grading (src/enrich/evidence.c) needs every actor the
+     * sentence names, whether or not an event uses it. */
+    for (size_t k = 0; k < c->n_slots; k++)
+        for (unsigned j = 0; j < c->slots[k].c_n; j++)
+            if (prl_evidence_mention(sc->doc, sc->index, sc->part,
+                                     slot_code(c, &c->slots[k], j)))
+                c->oom = 1;
     comma_clauses(c);
     if (c->oom)
         return 0;
@@ -1612,12 +1968,17 @@ static int code_sentence(parley_coder *c, sent_ctx *sc, const prl_token *toks,
         c->src_from = 0;
         for (size_t vi = 0; vi < c->n_verbs && !coded; vi++) {
             const verbm *v = &c->verbs[vi];
-            if (v->noun || v->s < cl->s || v->s >= cl->e || c->tok[v->s].del)
+            if ((v->noun && !v->light) || v->s < cl->s || v->s >= cl->e ||
+                c->tok[v->s].del)
                 continue;
             int used = -1;
             unsigned tcl = ci;
             int r = code_verb(c, sc, ci, v, inherit, &used, &tcl);
-            if (r == V_CODED) {
+            if (r == V_NEG) {
+                /* A negated verb ends its clause: what follows is its
+                 * complement ("did not agree to meet"). */
+                coded = 1;
+            } else if (r == V_CODED) {
                 coded = 1;
                 last_src = used;
                 for (unsigned k = ci; k <= tcl && k < c->n_clauses; k++)
@@ -1639,7 +2000,7 @@ static int code_sentence(parley_coder *c, sent_ctx *sc, const prl_token *toks,
             if (s >= 0)
                 last_src = s;
         }
-        if (coded)
+        if (coded && !cl->adjunct)
             for (unsigned k = ci + 1; k < c->n_clauses && !c->clauses[k].indep; k++)
                 c->clauses[k].done = 1;
         cl->done = 1;
@@ -1774,6 +2135,7 @@ parley_status parley_code(parley_coder *c, parley_doc *doc)
     doc->events = NULL;
     doc->n_events = doc->cap_events = 0;
     doc->discarded = 0;
+    prl_evidence_begin(doc);
     c->oom = 0;
     prl_segmented seg;
     parley_status st = prl_text_segment(&doc->arena, doc->text, doc->len, &seg);
@@ -1805,10 +2167,16 @@ parley_status parley_code(parley_coder *c, parley_doc *doc)
         sc.first_event = doc->n_events;
         if (ps->first > seg.n_tokens || ps->count > seg.n_tokens - ps->first)
             continue;
+        /* A body sentence repeating an earlier one is counted and not coded
+         * again (src/enrich/evidence.c); it keeps its place for "lead". */
+        int repeat = out->part == PARLEY_PART_BODY &&
+                     prl_evidence_repeat(doc, seg.tokens + ps->first, ps->count);
         /* "lead": body sentences past the first N are listed, not coded
          * (so neither their events nor their discards count). */
         if (out->part == PARLEY_PART_BODY && c->lead > 0 &&
             ++body_seen > (uint32_t)c->lead)
+            continue;
+        if (repeat)
             continue;
         int story = code_sentence(c, &sc, seg.tokens + ps->first, ps->count);
         if (c->oom || doc->arena.failed) {
@@ -1818,7 +2186,7 @@ parley_status parley_code(parley_coder *c, parley_doc *doc)
         if (story) {
             doc->discarded = 1;
             doc->n_events = 0;
-            return PARLEY_OK;
+            return prl_evidence_grade(doc);
         }
         if (sc.discard) {
             doc->n_events = sc.first_event;
@@ -1840,7 +2208,10 @@ parley_status parley_code(parley_coder *c, parley_doc *doc)
         }
         doc->n_events = w;
     }
-    return PARLEY_OK;
+    st = prl_geo_doc(c, doc, &seg);     /* places: src/enrich/geo.c */
+    if (st != PARLEY_OK)
+        return doc->n_events = 0, st;
+    return prl_evidence_grade(doc);     /* support of every event */
 }
 
 void parley_coder_free(parley_coder *c)

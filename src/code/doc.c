@@ -58,6 +58,9 @@ static void clear(parley_doc *doc)
     doc->n_sentences = 0;
     doc->events = NULL;
     doc->n_events = doc->cap_events = 0;
+    doc->evidence = NULL;
+    doc->headline_support = PARLEY_SUPPORT_NONE;
+    doc->repeated = 0;
 }
 
 parley_status parley_doc_set(parley_doc *doc, const char *id,

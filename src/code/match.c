@@ -273,8 +273,21 @@ void prl_find_verbs(parley_coder *c)
         uint8_t noun = 0;
         const ctok *prev = i ? &c->tok[i - 1] : NULL;
         if (prev && (prev->cls == PRL_WC_DET || prev->cls == PRL_WC_INDEF ||
-                     prev->cls == PRL_WC_POSS))
+                     prev->cls == PRL_WC_POSS || prev->cls == PRL_WC_GEN))
             noun = 1;
+        /* A participle between a number, a preposition or a verb and a
+         * noun modifies the noun: "1,217 pledged delegates", "into alleged
+         * misconduct", "extradite accused criminals". */
+        if (!noun && prev && end == i + 1 && end < c->n &&
+            (ends_with(t->t, "ED") || ends_with(t->t, "EN")) &&
+            (prev->t->kind == PRL_T_NUMBER || prev->cls == PRL_WC_PREP ||
+             prev->role == R_VERB)) {
+            const ctok *nx = &c->tok[end];
+            if (nx->t->kind == PRL_T_WORD &&
+                ((nx->cls == PRL_WC_OPEN && nx->role == R_NONE) || nx->role == R_ACTOR ||
+                 nx->role == R_AGENT))
+                noun = 1;
+        }
         if (!noun && prev && !titlecase && (t->t->flags & PRL_TF_CAP) &&
             !(t->t->flags & PRL_TF_ALLCAP) && prev->t->kind == PRL_T_WORD)
             noun = 1;

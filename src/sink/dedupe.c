@@ -125,6 +125,8 @@ void prl_mentions_init(prl_mentions *ms, const parley_doc *doc, const char *url,
     b->url = url ? url : "";
     b->source_name = ms->host;
     b->dict = dict ? dict : "";
+    b->headline_support = (int)parley_doc_headline_support(doc);
+    b->repeated = parley_doc_repeated(doc);
     unsigned long chars = 0;
     for (size_t i = 0; i < ms->len; i++)
         chars += ((unsigned char)ms->text[i] & 0xC0) != 0x80;
@@ -173,6 +175,7 @@ parley_status prl_mentions_get(prl_mentions *ms, size_t i, prl_mention *m)
     m->seq = (uint32_t)i;
     m->sentence = ev->sentence;
     m->part = (int)ev->part;
+    m->support = (int)ev->support;
     m->start = ev->start;
     m->end = ev->end;
     m->in_lead = ev->part == PARLEY_PART_HEADLINE ||

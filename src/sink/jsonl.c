@@ -45,6 +45,21 @@ static void put_key_str(FILE *f, const char *key, const char *s)
         fputs("null", f);
 }
 
+/* A place (docs/geo.md) as an object; the key is left out when the event
+ * has none. */
+static void put_geo(FILE *f, const char *key, const parley_geo *g)
+{
+    if (!g)
+        return;
+    fprintf(f, ",\"%s\":{\"type\":%d", key, g->type);
+    put_key_str(f, "name", g->name);
+    put_key_str(f, "country", g->country);
+    put_key_str(f, "adm1", g->adm1);
+    fprintf(f, ",\"lat\":%.5f,\"lon\":%.5f", g->lat, g->lon);
+    put_key_str(f, "feature", g->feature);
+    fprintf(f, ",\"span\":[%u,%u]}", (unsigned)g->start, (unsigned)g->end);
+}
+
 static int jsonl_event(prl_sink *s, const prl_sink_event *e)
 {
     FILE *f = s->out;
@@ -54,6 +69,7 @@ static int jsonl_event(prl_sink *s, const prl_sink_event *e)
     put_str(f, e->doc, strlen(e->doc));
     fprintf(f, ",\"sent\":%u", (unsigned)ev->sentence);
     put_key_str(f, "part", prl_sink_part(ev->part));
+    put_key_str(f, "support", parley_support_name(ev->support));
     put_key_str(f, "date", e->date);
     put_key_str(f, "source", ev->source ? ev->source : "");
     put_key_str(f, "target", ev->target ? ev->target : "");
@@ -73,6 +89,11 @@ static int jsonl_event(prl_sink *s, const prl_sink_event *e)
         put_key_str(f, "url", e->url);
     put_key_str(f, "pattern", ev->pattern ? ev->pattern : "");
     put_key_str(f, "dict", s->dict);
+    put_key_str(f, "headline_support", parley_support_name(e->headline_support));
+    fprintf(f, ",\"repeated\":%u", e->repeated);
+    put_geo(f, "geo", ev->geo);
+    put_geo(f, "source_geo", ev->source_geo);
+    put_geo(f, "target_geo", ev->target_geo);
     fputs("}\n", f);
     return ferror(f) ? -1 : 0;
 }

@@ -260,7 +260,9 @@ static int pg_put(prl_store *base, prl_mentions *ms, size_t n, const char *hash)
     put_text(b, hash, '\t');
     put_num(b, (long long)d->doc_chars, '\t');
     put_num(b, (long long)parley_doc_sentence_count(ms->doc), '\t');
-    put_num(b, (long long)n, '\n');
+    put_num(b, (long long)n, '\t');
+    put_num(b, d->headline_support, '\t');
+    put_num(b, (long long)d->repeated, '\n');
     for (size_t i = 0; i < n; i++) {
         prl_mention m;
         if (prl_mentions_get(ms, i, &m) != PARLEY_OK)
@@ -306,7 +308,8 @@ static int pg_put(prl_store *base, prl_mentions *ms, size_t n, const char *hash)
         put_text(b, m.target_text, '\t');
         put_text(b, m.verb, '\t');
         put_text(b, m.text, '\t');
-        put_text(b, m.pattern, '\n');
+        put_text(b, m.pattern, '\t');
+        put_num(b, m.support, '\n');
     }
     return 0;
 nomem:
@@ -324,7 +327,8 @@ static int pg_read(prl_store *base, int by_event, const char *from, const char *
              " e.source, e.target, e.code, m.seq, m.sentence, m.part, m.sent_start,"
              " m.sent_end, m.src_start, m.src_end, m.tgt_start, m.tgt_end, m.verb_start,"
              " m.verb_end, m.a1_char, m.a2_char, m.action_char, m.confidence, m.in_lead,"
-             " m.source_text, m.target_text, m.verb, m.text, m.pattern"
+             " m.source_text, m.target_text, m.verb, m.text, m.pattern,"
+             " m.support, d.headline_support, d.repeated"
              " FROM mentions m JOIN events e ON e.globaleventid = m.globaleventid"
              " JOIN documents d ON d.doc = m.doc"
              " WHERE ($1::text IS NULL OR e.date >= $1) AND ($2::text IS NULL OR e.date <= $2)"
@@ -342,8 +346,8 @@ static int pg_read(prl_store *base, int by_event, const char *from, const char *
         if (st == PGRES_SINGLE_TUPLE && !stop) {
             prl_mention m;
             memset(&m, 0, sizeof m);
-            long long v[31];
-            for (int k = 0; k < 31; k++)
+            long long v[34];
+            for (int k = 0; k < 34; k++)
                 v[k] = strtoll(PQgetvalue(r, 0, k), NULL, 10);
             m.id = (uint64_t)v[0];
             m.doc = PQgetvalue(r, 0, 1);
@@ -372,6 +376,9 @@ static int pg_read(prl_store *base, int by_event, const char *from, const char *
             m.verb = PQgetvalue(r, 0, 28);
             m.text = PQgetvalue(r, 0, 29);
             m.pattern = PQgetvalue(r, 0, 30);
+            m.support = (int)v[31];
+            m.headline_support = (int)v[32];
+            m.repeated = (unsigned)v[33];
             stop = fn(ud, &m) != 0;
         } else if (st != PGRES_SINGLE_TUPLE && st != PGRES_TUPLES_OK && !bad) {
             bad = 1;

@@ -35,7 +35,8 @@ int prl_sink_doc(prl_sink *s, const parley_doc *doc, const char *url)
         if (!ev)
             continue;
         prl_sink_event e = {ev, parley_doc_id(doc), parley_doc_date(doc), url,
-                            "", 0};
+                            "", 0, parley_doc_headline_support(doc),
+                            parley_doc_repeated(doc)};
         /* The span is the library's; clamp it rather than trust it. */
         if (text && ev->start <= ev->end && ev->end <= len) {
             e.text = text + ev->start;

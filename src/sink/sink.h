@@ -4,8 +4,8 @@
  * with their evidence); the same events give the same bytes on every run.
  *
  * Every event is written with the columns of PRL_SINK_COLUMNS, in order:
- *   doc sent part date source target code root quad goldstein verb text
- *   span url pattern dict
+ *   doc sent part support date source target code root quad goldstein verb
+ *   text span url pattern dict headline_support repeated
  * (see docs/formats.md for their meaning). A new writer is one file
  * defining a `const prl_sink_ops`, plus one line in prl_sink_find. */
 #ifndef PRL_SINK_H
@@ -16,8 +16,9 @@
 #include "../prl.h"
 
 #define PRL_SINK_COLUMNS \
-    "doc", "sent", "part", "date", "source", "target", "code", "root", \
-    "quad", "goldstein", "verb", "text", "span", "url", "pattern", "dict"
+    "doc", "sent", "part", "support", "date", "source", "target", "code", \
+    "root", "quad", "goldstein", "verb", "text", "span", "url", "pattern", \
+    "dict", "headline_support", "repeated"
 
 typedef struct prl_sink prl_sink;
 
@@ -30,6 +31,8 @@ typedef struct prl_sink_event {
     const char *url;        /* NULL when none */
     const char *text;       /* the sentence: text_len bytes (not NUL-ended) */
     size_t text_len;
+    parley_support headline_support;    /* the document's verdict */
+    unsigned repeated;                  /* the document's repeated sentences */
 } prl_sink_event;
 
 typedef struct prl_sink_ops {

@@ -29,13 +29,15 @@ static const char *const sql[S_COUNT] = {
                      "WHERE m.globaleventid = events.globaleventid)",
     [S_CLEAR_GONE] = "DELETE FROM temp.gone",
     [S_PUT_DOC] = "INSERT INTO documents (doc, ord, date, url, source_name, dict, hash, "
-                  "chars, sentences, events) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+                  "chars, sentences, events, headline_support, repeated) "
+                  "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
     [S_PUT_EVENT] = "INSERT INTO events VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,"
                     "?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30) "
                     "ON CONFLICT (globaleventid) DO NOTHING",
     [S_CHECK_EVENT] = "SELECT date, source, target, code FROM events WHERE globaleventid = ?1",
     [S_PUT_MENTION] = "INSERT INTO mentions VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
-                      "?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)",
+                      "?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,"
+                      "?24)",
 };
 
 typedef struct sq_store {
@@ -210,6 +212,7 @@ static int put_mention(sq_store *q, const prl_mention *m)
     text(s, 21, m->verb);
     text(s, 22, m->text);
     text(s, 23, m->pattern);
+    sqlite3_bind_int(s, 24, m->support);
     return run(q, s, "writing a mention");
 }
 
@@ -230,6 +233,8 @@ static int sq_put(prl_store *base, prl_mentions *ms, size_t n, const char *hash)
     sqlite3_bind_int64(s, 8, (sqlite3_int64)b->doc_chars);
     sqlite3_bind_int64(s, 9, (sqlite3_int64)parley_doc_sentence_count(ms->doc));
     sqlite3_bind_int64(s, 10, (sqlite3_int64)n);
+    sqlite3_bind_int(s, 11, b->headline_support);
+    sqlite3_bind_int64(s, 12, (sqlite3_int64)b->repeated);
     if (run(q, s, "writing a document") != 0)
         return -1;
     for (size_t i = 0; i < n; i++) {
@@ -272,7 +277,8 @@ static int sq_read(prl_store *base, int by_event, const char *from, const char *
              " e.source, e.target, e.code, m.seq, m.sentence, m.part, m.sent_start,"
              " m.sent_end, m.src_start, m.src_end, m.tgt_start, m.tgt_end, m.verb_start,"
              " m.verb_end, m.a1_char, m.a2_char, m.action_char, m.confidence, m.in_lead,"
-             " m.source_text, m.target_text, m.verb, m.text, m.pattern"
+             " m.source_text, m.target_text, m.verb, m.text, m.pattern,"
+             " m.support, d.headline_support, d.repeated"
              " FROM mentions m JOIN events e ON e.globaleventid = m.globaleventid"
              " JOIN documents d ON d.doc = m.doc"
              " WHERE (?1 IS NULL OR e.date >= ?1) AND (?2 IS NULL OR e.date <= ?2)"
@@ -316,6 +322,9 @@ static int sq_read(prl_store *base, int by_event, const char *from, const char *
         m.verb = col(s, 28);
         m.text = col(s, 29);
         m.pattern = col(s, 30);
+        m.support = sqlite3_column_int(s, 31);
+        m.headline_support = sqlite3_column_int(s, 32);
+        m.repeated = (unsigned)sqlite3_column_int64(s, 33);
         stop = fn(ud, &m);
     }
     if (!stop && rc != SQLITE_DONE) {

@@ -51,6 +51,10 @@ typedef struct prl_mention {
     int in_lead;                /* in the headline or the first body sentence */
     const char *source_text, *target_text;  /* the actors' words */
     const char *verb, *text, *pattern;      /* text: the sentence */
+    /* evidence grading (docs/evidence.md) */
+    int support;                /* the event's parley_support */
+    int headline_support;       /* the document's parley_support */
+    unsigned repeated;          /* the document's repeated sentences */
 } prl_mention;
 
 /* Turns a coded document's events into mentions. Holds pointers into doc,

@@ -50,6 +50,7 @@ static int tsv_event(prl_sink *s, const prl_sink_event *e)
     put_field(f, e->doc, strlen(e->doc));
     fprintf(f, "\t%u", (unsigned)ev->sentence);
     put_next(f, prl_sink_part(ev->part));
+    put_next(f, parley_support_name(ev->support));
     put_next(f, e->date);
     put_next(f, ev->source);
     put_next(f, ev->target);
@@ -67,7 +68,8 @@ static int tsv_event(prl_sink *s, const prl_sink_event *e)
     put_next(f, e->url);
     put_next(f, ev->pattern);
     put_next(f, s->dict);
-    putc('\n', f);
+    put_next(f, parley_support_name(e->headline_support));
+    fprintf(f, "\t%u\n", e->repeated);
     return ferror(f) ? -1 : 0;
 }
 

@@ -138,7 +138,7 @@ golden sentences.xml.jsonl
 
 # TSV: the header line, then one line per JSONL event.
 run 0 "tsv header" "$PARLEY" code $DICTS --format tsv "$EX"
-printf 'doc\tsent\tpart\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\tverb\ttext\tspan\turl\tpattern\tdict\n' >"$T/header"
+printf 'doc\tsent\tpart\tsupport\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\tverb\ttext\tspan\turl\tpattern\tdict\theadline_support\trepeated\n' >"$T/header"
 head -n 1 "$T/out" >"$T/got-header"
 if cmp -s "$T/header" "$T/got-header"; then ok; else bad "tsv header: $(cat "$T/got-header")"; fi
 if [ $(($(wc -l <"$T/out") - 1)) -eq "$(wc -l <"$T/first.jsonl")" ]; then ok; else bad "tsv and jsonl event counts differ"; fi
@@ -254,9 +254,9 @@ if [ -f "$P/CAMEO.verbpatterns.150430.txt" ]; then
     echo "U.S. and Hamas Hold Direct Talks on Hostages in Gaza, Officials Say" >"$T/seed"
     run 0 "seed headline" "$PARLEY" code --dict "$T/phoenix.dict" --input lines \
         --date 20250305 --format tsv "$T/seed"
-    # Columns: 5 source, 6 target, 8 root. Either direction counts.
-    if awk -F '\t' 'NR > 1 && $8 == "04" &&
-            (($5 ~ /^USA/ && $6 ~ /^PSEREBHMS/) || ($5 ~ /^PSEREBHMS/ && $6 ~ /^USA/)) { f = 1 }
+    # Columns: 6 source, 7 target, 9 root. Either direction counts.
+    if awk -F '\t' 'NR > 1 && $9 == "04" &&
+            (($6 ~ /^USA/ && $7 ~ /^PSEREBHMS/) || ($6 ~ /^PSEREBHMS/ && $7 ~ /^USA/)) { f = 1 }
             END { exit !f }' "$T/out"; then
         ok
     else

@@ -1,0 +1,511 @@
+/* evidence.c: evidence grading, parley's answer to "not all news is news".
+ *
+ * A web page's headline is often written apart from (and more boldly than)
+ * its body: the seed article's headline has the United States talking to
+ * Hamas, while its body never names Hamas. Counting such a headline event
+ * like a wire report inflates the data, so every headline event is graded
+ * against the body of its own document:
+ *   supported    a body sentence codes the same event: the same source and
+ *                target (compared by identity, below) and the same CAMEO
+ *                root, or the reverse when both codes are symmetric;
+ *   actors       the body names both its actors somewhere (an actor the
+ *                coder recognised in a body sentence, in an event or not);
+ *   unsupported  otherwise.
+ * Body events are their own evidence ("body"). The document's verdict is
+ * the best over its headline events ("none" without one).
+ *
+ * Actor identity: a code carrying a CAMEO known group is that group
+ * (PSEREBHMS, PSEHMS and PSEGOVHMS are all Hamas); otherwise a code that
+ * starts with a country is that country (USAGOV, USAMIL and USA are all
+ * the United States: a headline's "U.S." is the body's "U.S. government");
+ * any other code (---REB, NGOUSA, a new actor "TEXT") only itself. The
+ * country's people (PSE, PSECVL) are not one of its groups (PSEREBHMS).
+ *
+ * Repeats: a body sentence whose words and numbers, ignoring case and
+ * punctuation, equal an earlier body sentence's is a repeat: it is counted
+ * and not coded (its events would be duplicates). The comparison is exact
+ * on that normal form, deliberately: sentences that only share a phrase
+ * can carry different events, and dropping them would lose data.
+ *
+ * Everything lives in the document's arena: hash tables with open
+ * addressing that double when half full (the old arrays stay in the arena
+ * until the doc is reset, at most doubling their cost). Grading is linear
+ * in the events and mentions of the document. docs/evidence.md is the
+ * user-facing statement of these rules. */
+#include "enrich/evidence.h"
+
+#include <string.h>
+
+#include "doc.h"
+#include "enrich/actorcode.h"
+
+/* A set of NUL-terminated strings, interned in the arena. */
+typedef struct strset {
+    const char **key;       /* NULL: empty slot */
+    uint64_t *hash;
+    size_t cap, n;          /* cap a power of two, or 0 */
+} strset;
+
+/* A body sentence remembered for the repeat check. */
+typedef struct sent_key {
+    uint64_t hash;
+    const prl_token *t;     /* NULL: empty slot */
+    uint32_t n;
+} sent_key;
+
+typedef struct mention {
+    uint32_t sentence;
+    parley_part part;
+    const char *code;       /* interned in `codes` */
+} mention;
+
+struct prl_evidence {
+    strset codes;
+    mention *m;
+    size_t n_m, cap_m;
+    sent_key *sents;
+    size_t n_sents, cap_sents;
+};
+
+/* Spread FNV's bits so the low ones index the table well. */
+static uint64_t mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return h;
+}
+
+static void *arena_zalloc(prl_arena *ar, size_t n)
+{
+    void *p = prl_arena_alloc(ar, n);
+    if (p)
+        memset(p, 0, n);
+    return p;
+}
+
+static int set_grow(prl_arena *ar, strset *s)
+{
+    size_t cap = s->cap ? s->cap * 2 : 32;
+    const char **key = arena_zalloc(ar, cap * sizeof *key);
+    uint64_t *hash = prl_arena_alloc(ar, cap * sizeof *hash);
+    if (!key || !hash)
+        return -1;
+    for (size_t i = 0; i < s->cap; i++) {
+        if (!s->key[i])
+            continue;
+        size_t j = s->hash[i] & (cap - 1);
+        while (key[j])
+            j = (j + 1) & (cap - 1);
+        key[j] = s->key[i];
+        hash[j] = s->hash[i];
+    }
+    s->key = key;
+    s->hash = hash;
+    s->cap = cap;
+    return 0;
+}
+
+/* The slot of str[0..n) in s: where it is, or the empty slot where it
+ * would go. s must have a slot (cap > 0). */
+static size_t set_slot(const strset *s, const char *str, size_t n, uint64_t h)
+{
+    size_t j = h & (s->cap - 1);
+    while (s->key[j] && !(s->hash[j] == h && strncmp(s->key[j], str, n) == 0 &&
+                          s->key[j][n] == 0))
+        j = (j + 1) & (s->cap - 1);
+    return j;
+}
+
+/* The interned copy of str[0..n), added when new; NULL when out of
+ * memory. */
+static const char *set_add(prl_arena *ar, strset *s, const char *str, size_t n)
+{
+    if ((s->n + 1) * 2 > s->cap && set_grow(ar, s) != 0)
+        return NULL;
+    uint64_t h = mix(prl_hash64(str, n, 0));
+    size_t j = set_slot(s, str, n, h);
+    if (!s->key[j]) {
+        const char *copy = prl_arena_strndup(ar, str, n);
+        if (!copy)
+            return NULL;
+        s->key[j] = copy;
+        s->hash[j] = h;
+        s->n++;
+    }
+    return s->key[j];
+}
+
+static int set_has(const strset *s, const char *str, size_t n)
+{
+    if (!s->cap)
+        return 0;
+    return s->key[set_slot(s, str, n, mix(prl_hash64(str, n, 0)))] != NULL;
+}
+
+static struct prl_evidence *state(parley_doc *doc)
+{
+    if (!doc->evidence)
+        doc->evidence = arena_zalloc(&doc->arena, sizeof *doc->evidence);
+    return doc->evidence;
+}
+
+void prl_evidence_begin(parley_doc *doc)
+{
+    doc->evidence = NULL;
+    doc->headline_support = PARLEY_SUPPORT_NONE;
+    doc->repeated = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Repeated sentences.                                                  */
+
+/* The normal form of a sentence is a byte stream: for each word or number
+ * token, its letters and digits (upper case already: the token's norm;
+ * bytes of non-ASCII letters kept), then a space. A cursor walks it so two
+ * sentences compare without building the form. */
+typedef struct cursor {
+    const prl_token *t;
+    uint32_t n, i;
+    uint16_t j;
+    int sep;                /* a token produced bytes: a space is due */
+} cursor;
+
+static int keep_byte(unsigned char ch)
+{
+    return ch >= 0x80 || (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') ||
+           (ch >= 'a' && ch <= 'z');
+}
+
+/* The next byte of the normal form, or -1 at its end. */
+static int next_byte(cursor *c)
+{
+    while (c->i < c->n) {
+        const prl_token *t = &c->t[c->i];
+        if (t->kind == PRL_T_WORD || t->kind == PRL_T_NUMBER) {
+            while (c->j < t->len) {
+                unsigned char ch = (unsigned char)t->norm[c->j++];
+                if (keep_byte(ch)) {
+                    c->sep = 1;
+                    return ch;
+                }
+            }
+        }
+        c->i++;
+        c->j = 0;
+        if (c->sep) {
+            c->sep = 0;
+            return ' ';
+        }
+    }
+    return -1;
+}
+
+static int same_form(const prl_token *a, uint32_t na, const prl_token *b, uint32_t nb)
+{
+    cursor x = {a, na, 0, 0, 0}, y = {b, nb, 0, 0, 0};
+    for (;;) {
+        int p = next_byte(&x), q = next_byte(&y);
+        if (p != q)
+            return 0;
+        if (p < 0)
+            return 1;
+    }
+}
+
+static int sents_grow(prl_arena *ar, struct prl_evidence *ev)
+{
+    size_t cap = ev->cap_sents ? ev->cap_sents * 2 : 64;
+    sent_key *t = arena_zalloc(ar, cap * sizeof *t);
+    if (!t)
+        return -1;
+    for (size_t i = 0; i < ev->cap_sents; i++) {
+        if (!ev->sents[i].t)
+            continue;
+        size_t j = ev->sents[i].hash & (cap - 1);
+        while (t[j].t)
+            j = (j + 1) & (cap - 1);
+        t[j] = ev->sents[i];
+    }
+    ev->sents = t;
+    ev->cap_sents = cap;
+    return 0;
+}
+
+int prl_evidence_repeat(parley_doc *doc, const prl_token *toks, uint32_t n)
+{
+    cursor c = {toks, n, 0, 0, 0};
+    uint64_t h = 0xcbf29ce484222325ull;
+    size_t len = 0;
+    for (int b; (b = next_byte(&c)) >= 0; len++) {
+        h ^= (unsigned char)b;
+        h *= 0x100000001b3ull;
+    }
+    if (len == 0)
+        return 0;
+    h = mix(h);
+    struct prl_evidence *ev = state(doc);
+    if (!ev || ((ev->n_sents + 1) * 2 > ev->cap_sents && sents_grow(&doc->arena, ev)))
+        return 0;       /* the arena's failed flag tells the coder */
+    size_t j = h & (ev->cap_sents - 1);
+    for (; ev->sents[j].t; j = (j + 1) & (ev->cap_sents - 1))
+        if (ev->sents[j].hash == h &&
+            same_form(ev->sents[j].t, ev->sents[j].n, toks, n)) {
+            doc->repeated++;
+            return 1;
+        }
+    ev->sents[j].hash = h;
+    ev->sents[j].t = toks;
+    ev->sents[j].n = n;
+    ev->n_sents++;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Actor mentions.                                                      */
+
+static int null_code(const char *code)
+{
+    return !code || !*code || strcmp(code, "---") == 0;
+}
+
+int prl_evidence_mention(parley_doc *doc, uint32_t sentence, parley_part part,
+                         const char *code)
+{
+    if (null_code(code))
+        return 0;
+    struct prl_evidence *ev = state(doc);
+    if (!ev)
+        return -1;
+    const char *k = set_add(&doc->arena, &ev->codes, code, strlen(code));
+    if (!k)
+        return -1;
+    if (ev->n_m == ev->cap_m) {
+        size_t cap = ev->cap_m ? ev->cap_m * 2 : 32;
+        mention *m = prl_arena_alloc(&doc->arena, cap * sizeof *m);
+        if (!m)
+            return -1;
+        if (ev->n_m)
+            memcpy(m, ev->m, ev->n_m * sizeof *m);
+        ev->m = m;
+        ev->cap_m = cap;
+    }
+    ev->m[ev->n_m].sentence = sentence;
+    ev->m[ev->n_m].part = part;
+    ev->m[ev->n_m].code = k;
+    ev->n_m++;
+    return 0;
+}
+
+size_t prl_evidence_mention_count(const parley_doc *doc)
+{
+    return doc && doc->evidence ? doc->evidence->n_m : 0;
+}
+
+const char *prl_evidence_mention_at(const parley_doc *doc, size_t i,
+                                    uint32_t *sentence)
+{
+    if (i >= prl_evidence_mention_count(doc))
+        return NULL;
+    if (sentence)
+        *sentence = doc->evidence->m[i].sentence;
+    return doc->evidence->m[i].code;
+}
+
+/* ------------------------------------------------------------------ */
+/* Grading.                                                             */
+
+const char *prl_evidence_actor(const char *code, char buf[8])
+{
+    if (!code)
+        return "";
+    for (const char *p = code; *p; p++)
+        if (!keep_byte((unsigned char)*p) || (unsigned char)*p >= 0x80)
+            return code;    /* "---REB", "A/B", a new actor "\"TEXT\"" */
+    prl_actor_parts parts;
+    prl_actor_split(code, &parts);
+    if (parts.knowngroup[0]) {
+        memcpy(buf, "g:", 2);
+        memcpy(buf + 2, parts.knowngroup, 4);
+        return buf;
+    }
+    /* Only a leading country: "NGOUSA" is an NGO, not the United States. */
+    if (parts.country[0] && strlen(code) >= 3 &&
+        prl_actor_lookup(PRL_ACTOR_COUNTRY, (char[4]){code[0], code[1], code[2], 0})) {
+        memcpy(buf, "c:", 2);
+        memcpy(buf + 2, parts.country, 4);
+        return buf;
+    }
+    return code;
+}
+
+/* Codes whose event reads the same from either side: meeting, talking,
+ * negotiating, cooperating, signing an agreement; a visit (042) is the
+ * host's hosting (043). Any longer code under these counts too. */
+static int symmetric(const char *code)
+{
+    static const char *const sym[] = {"036", "040", "041", "042", "043", "044",
+                                      "046", "050", "057", "060", "061", "062",
+                                      "064"};
+    for (size_t i = 0; i < sizeof sym / sizeof sym[0]; i++)
+        if (strncmp(code, sym[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
+/* The root an event is compared by: its CAMEO root, or for a code outside
+ * CAMEO the code itself. */
+static const char *root_of(const parley_event *e)
+{
+    return e->root && *e->root ? e->root : e->code ? e->code : "";
+}
+
+/* "K\x1fSOURCE\x1fTARGET\x1fROOT" (identities) into buf, or into the arena
+ * when longer (codes of new actors can be); NULL when out of memory. */
+static const char *event_key(prl_arena *ar, char *buf, size_t cap, char kind,
+                             const char *src, const char *tgt, const char *root,
+                             size_t *len)
+{
+    char sb[8], tb[8];
+    const char *s = prl_evidence_actor(src, sb), *t = prl_evidence_actor(tgt, tb);
+    size_t ns = strlen(s), nt = strlen(t), nr = strlen(root);
+    size_t n = 1 + 1 + ns + 1 + nt + 1 + nr;
+    char *k = n < cap ? buf : prl_arena_alloc(ar, n + 1);
+    if (!k)
+        return NULL;
+    char *p = k;
+    *p++ = kind;
+    *p++ = 0x1f;
+    memcpy(p, s, ns);
+    p += ns;
+    *p++ = 0x1f;
+    memcpy(p, t, nt);
+    p += nt;
+    *p++ = 0x1f;
+    memcpy(p, root, nr);
+    p[nr] = 0;
+    *len = n;
+    return k;
+}
+
+static int add_actor(prl_arena *ar, strset *actors, const char *code)
+{
+    if (null_code(code))
+        return 0;
+    char b[8];
+    const char *k = prl_evidence_actor(code, b);
+    return set_add(ar, actors, k, strlen(k)) ? 0 : -1;
+}
+
+static int has_actor(const strset *actors, const char *code)
+{
+    if (null_code(code))
+        return 1;   /* an absent actor asks nothing of the body */
+    char b[8];
+    const char *k = prl_evidence_actor(code, b);
+    return set_has(actors, k, strlen(k));
+}
+
+/* Index the body: every actor it names, every event it codes ('A') and,
+ * for symmetric codes, the same again under 'S'. */
+static int index_body(parley_doc *doc, strset *actors, strset *events)
+{
+    prl_arena *ar = &doc->arena;
+    struct prl_evidence *ev = doc->evidence;
+    for (size_t i = 0; ev && i < ev->n_m; i++)
+        if (ev->m[i].part == PARLEY_PART_BODY && add_actor(ar, actors, ev->m[i].code))
+            return -1;
+    for (size_t i = 0; i < doc->n_events; i++) {
+        parley_event *e = &doc->events[i];
+        if (e->part != PARLEY_PART_BODY)
+            continue;
+        e->support = PARLEY_SUPPORT_BODY;
+        /* An event's actors are mentions too (the slots already gave them;
+         * this keeps "supported" a case of "actors" whatever the coder). */
+        if (add_actor(ar, actors, e->source) || add_actor(ar, actors, e->target))
+            return -1;
+        char buf[128];
+        size_t n;
+        const char *root = root_of(e);
+        const char *k = event_key(ar, buf, sizeof buf, 'A', e->source, e->target, root, &n);
+        if (!k || !set_add(ar, events, k, n))
+            return -1;
+        if (symmetric(e->code ? e->code : "")) {
+            k = event_key(ar, buf, sizeof buf, 'S', e->source, e->target, root, &n);
+            if (!k || !set_add(ar, events, k, n))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static parley_support grade_one(prl_arena *ar, const strset *actors,
+                                const strset *events, const parley_event *e)
+{
+    char buf[128];
+    size_t n;
+    const char *root = root_of(e);
+    const char *k = event_key(ar, buf, sizeof buf, 'A', e->source, e->target, root, &n);
+    if (k && set_has(events, k, n))
+        return PARLEY_SUPPORT_SUPPORTED;
+    if (symmetric(e->code ? e->code : "")) {
+        k = event_key(ar, buf, sizeof buf, 'S', e->target, e->source, root, &n);
+        if (k && set_has(events, k, n))
+            return PARLEY_SUPPORT_SUPPORTED;
+    }
+    if (has_actor(actors, e->source) && has_actor(actors, e->target))
+        return PARLEY_SUPPORT_ACTORS;
+    return PARLEY_SUPPORT_UNSUPPORTED;
+}
+
+parley_status prl_evidence_grade(parley_doc *doc)
+{
+    prl_arena *ar = &doc->arena;
+    doc->headline_support = PARLEY_SUPPORT_NONE;
+    if (doc->discarded)
+        doc->repeated = 0;      /* a discarded story is not coded at all */
+    strset actors, events;
+    memset(&actors, 0, sizeof actors);
+    memset(&events, 0, sizeof events);
+    if (!ar->failed && index_body(doc, &actors, &events) == 0) {
+        for (size_t i = 0; i < doc->n_events; i++) {
+            parley_event *e = &doc->events[i];
+            if (e->part != PARLEY_PART_HEADLINE)
+                continue;
+            e->support = grade_one(ar, &actors, &events, e);
+            if (doc->headline_support == PARLEY_SUPPORT_NONE ||
+                e->support < doc->headline_support)
+                doc->headline_support = e->support;
+        }
+    }
+    if (ar->failed) {
+        doc->n_events = 0;
+        doc->headline_support = PARLEY_SUPPORT_NONE;
+        return PARLEY_ENOMEM;
+    }
+    return PARLEY_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Public accessors.                                                    */
+
+const char *parley_support_name(parley_support s)
+{
+    switch (s) {
+    case PARLEY_SUPPORT_BODY: return "body";
+    case PARLEY_SUPPORT_SUPPORTED: return "supported";
+    case PARLEY_SUPPORT_ACTORS: return "actors";
+    case PARLEY_SUPPORT_UNSUPPORTED: return "unsupported";
+    default: return "none";
+    }
+}
+
+parley_support parley_doc_headline_support(const parley_doc *doc)
+{
+    return doc ? doc->headline_support : PARLEY_SUPPORT_NONE;
+}
+
+unsigned parley_doc_repeated(const parley_doc *doc)
+{
+    return doc ? doc->repeated : 0;
+}
