@@ -86,3 +86,13 @@ awk "BEGIN { h = $t1 - $t0; w = $t3 - $t2; j = $t5 - $t4;
   printf \"command HTML      %.2f s wall, %.1f MB/s of HTML to coded events\n\", h, $HTML_MB / h;
   printf \"command WARC.gz   %.2f s wall, %.1f MB/s of WARC.gz (%.1f MB/s uncompressed) to coded events\n\", w, $GZ_MB / w, $WARC_MB / w;
   printf \"command JSONL     %.2f s wall: the same articles without HTML; intake is %.0f%% of the HTML run\n\", j, (h - j) / h * 100 }"
+
+# ---- geolocation: what placing events costs the coder ------------------------
+# The same corpus and dictionaries; the geolocation pass (src/enrich/geo.c)
+# timed alone beside the whole of parley_code (bench/bench_geo.c, CPU time,
+# median of 3). Target: at most 20% of coding without places. The gazetteer
+# is compiled into the library, so it adds nothing to the image load above.
+$CC -std=c11 -D_DEFAULT_SOURCE -O2 -Iinclude -Isrc -o $B/bench_geo bench/bench_geo.c \
+    build/libparley.a -lutf8proc -lexpat -ljansson -lgumbo -lzstd -lz -lsqlite3 -lpq -lm
+echo "== geolocation: Phoenix dictionaries, the same corpus"
+$B/bench_geo $B/phoenix.dict $B/corpus.jsonl

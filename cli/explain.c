@@ -89,6 +89,20 @@ static void print_event(const parley_doc *doc, const parley_event *ev)
     printf("  verb \"%s\", pattern %s%s%s\n", ev->verb ? ev->verb : "",
            ev->pattern ? ev->pattern : "", ev->issues && *ev->issues ? ", issues " : "",
            ev->issues ? ev->issues : "");
+    /* Places (docs/geo.md); the "geo:" trace lines above show the
+     * candidates and why one won. */
+    const parley_geo *gs[3] = {ev->geo, ev->source_geo, ev->target_geo};
+    const char *what[3] = {"where", "source at", "target at"};
+    for (int i = 0; i < 3; i++)
+        if (gs[i])
+            printf("  %s: %s (type %d, %s %s, %.4f %.4f, feature %s, from \"%.*s\")\n",
+                   what[i], gs[i]->name, gs[i]->type, gs[i]->country, gs[i]->adm1,
+                   gs[i]->lat, gs[i]->lon, gs[i]->feature,
+                   text && gs[i]->end <= len && gs[i]->start <= gs[i]->end
+                       ? (int)(gs[i]->end - gs[i]->start) : 0,
+                   text ? text + gs[i]->start : "");
+    if (!ev->geo)
+        printf("  where: not placed\n");
 }
 
 int prl_cmd_explain(int argc, char **argv)

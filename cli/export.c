@@ -85,6 +85,13 @@ static int on_gdelt(void *ud, const prl_mention *m)
                            &k->target_text};
     for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
         *strs[i] = keep(g, *strs[i]);
+    for (int i = 0; i < 3; i++)
+        if (k->geo[i].type) {
+            k->geo[i].name = keep(g, k->geo[i].name);
+            k->geo[i].country = keep(g, k->geo[i].country);
+            k->geo[i].adm1 = keep(g, k->geo[i].adm1);
+            k->geo[i].feature = keep(g, k->geo[i].feature);
+        }
     k->verb = k->text = k->pattern = "";
     if (g->arena.failed) {
         g->failed = ENOMEM;
@@ -130,6 +137,9 @@ static int on_line(void *ud, const prl_mention *m)
     ev.verb_end = m->verb_end;
     ev.confidence = m->confidence;
     ev.support = (parley_support)m->support;
+    ev.source_geo = m->geo[PRL_GEO_ACTOR1].type ? &m->geo[PRL_GEO_ACTOR1] : NULL;
+    ev.target_geo = m->geo[PRL_GEO_ACTOR2].type ? &m->geo[PRL_GEO_ACTOR2] : NULL;
+    ev.geo = m->geo[PRL_GEO_ACTION].type ? &m->geo[PRL_GEO_ACTION] : NULL;
     prl_sink_event e = {&ev, m->doc, m->date[0] ? m->date : NULL,
                         m->url[0] ? m->url : NULL, m->text, strlen(m->text),
                         (parley_support)m->headline_support, m->repeated};

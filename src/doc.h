@@ -29,7 +29,7 @@ struct parley_doc {
     /* Evidence grading (src/enrich/evidence.c), filled by parley_code. */
     struct prl_evidence *evidence;  /* its state, in the arena; NULL none */
     parley_support headline_support;
-    unsigned repeated;              /* body sentences not coded as repeats */
+    unsigned repeated;              /* body sentences (nearly) repeated */
 };
 
 /* Append an event (copied; strings must already live in the doc arena or

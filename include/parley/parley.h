@@ -256,8 +256,9 @@ PARLEY_API int parley_doc_discarded(const parley_doc *doc);
 PARLEY_API parley_support parley_doc_headline_support(const parley_doc *doc);
 
 /* Body sentences that repeated an earlier body sentence (the same words
- * and numbers, ignoring case and punctuation) and so were not coded again;
- * 0 before parley_code. */
+ * and numbers, ignoring case and punctuation: not coded again) or nearly
+ * repeated one (coded, but not the events already coded from it); 0
+ * before parley_code. docs/evidence.md has the rules. */
 PARLEY_API unsigned parley_doc_repeated(const parley_doc *doc);
 
 PARLEY_API void parley_doc_free(parley_doc *doc);

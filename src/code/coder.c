@@ -951,6 +951,10 @@ static int elem_back(parley_coder *c, pm *m, const prl_img_elem *e, uint32_t q)
     return (int)p;
 }
 
+static int buried_modifier(const parley_coder *c, int s, uint32_t from);
+static int norm_is(const ctok *t, const char *w);
+static int ends_in(const ctok *t, const char *suf);
+
 /* Is the pattern element a preposition ("WITH", "AGAINST")? */
 static int elem_is_prep(const parley_coder *c, const prl_img_elem *e)
 {
@@ -978,6 +982,11 @@ static int match_right(parley_coder *c, pm *m, unsigned k, uint32_t pos, int adj
         if (pobj && p > pos && c->tok[c->act[p]].cls == PRL_WC_PREP &&
             c->tok[c->act[p]].slot < 0)
             break;      /* another preposition: the object did not bind */
+        if ((e->kind == PRL_E_TARGET || e->kind == PRL_E_SOURCE) && p > pos) {
+            int ts = slot_at_start(c, p);
+            if (ts >= 0 && buried_modifier(c, ts, c->act[pos]))
+                continue;
+        }
         if (++c->steps > STEP_LIMIT)
             return 0;
         pm save = *m;
@@ -1247,6 +1256,46 @@ static int same_codes(const parley_coder *c, int a, int b)
     return 1;
 }
 
+/* An actor buried in a modifier: a slot whose head (last word) is a
+ * plain lower-case noun, so its actor only modifies it ("Iranian
+ * interference", "Iraqi military bases"), that is the object of a
+ * preposition after an uncoded noun phrase starting at or after token
+ * `from` ("discussing concerns about Iranian interference"). Such an
+ * actor is what the object is about, not the verb's target. */
+static int buried_modifier(const parley_coder *c, int s, uint32_t from)
+{
+    const slot *sl = &c->slots[s];
+    if (sl->shadow || sl->e == 0 || sl->s <= from)
+        return 0;
+    if (sl->e < sl->s + 2u)
+        return 0;
+    const ctok *h = &c->tok[sl->e - 1], *m = &c->tok[sl->e - 2];
+    if (h->t->kind != PRL_T_WORD || h->role != R_NONE || h->cls != PRL_WC_OPEN ||
+        (h->t->flags & PRL_TF_CAP) || (m->role != R_ACTOR && m->role != R_AGENT) ||
+        ends_in(h, "ED") || ends_in(h, "ING"))
+        return 0;
+    uint32_t p = sl->s;
+    while (p > from && c->tok[p - 1].del)
+        p--;
+    /* Prepositions of topic only: a recipient ("aid to the affected
+     * Ithilen villages"), an opponent ("against") or a place ("eased
+     * emergency measures in Kosovo province") is a target. */
+    static const char *const topic[] = {"ABOUT", "OVER", "REGARDING", "CONCERNING",
+                                        "DURING", "AMID"};
+    int is_topic = 0;
+    for (size_t k = 0; p > from && k < sizeof topic / sizeof topic[0]; k++)
+        is_topic |= norm_is(&c->tok[p - 1], topic[k]);
+    if (!is_topic)
+        return 0;
+    for (uint32_t t = from; t + 1 < p; t++) {
+        const ctok *tk = &c->tok[t];
+        if (!tk->del && tk->slot >= 0 && c->slots[tk->slot].s == t &&
+            !c->slots[tk->slot].coded && !c->slots[tk->slot].pron)
+            return 1;
+    }
+    return 0;
+}
+
 /* The target search: the first slot after token `after` in clause ci and
  * the dependent clauses after it, with dictionary codes (else new-actor
  * codes) that differ from the source's; *tclause gets its clause and
@@ -1270,6 +1319,8 @@ static int find_target(const parley_coder *c, unsigned ci, uint32_t after,
                 continue;
             const slot *sl = &c->slots[tk->slot];
             if (tk->slot == src)
+                continue;
+            if (sl->coded && k == ci && buried_modifier(c, tk->slot, after))
                 continue;
             if (sl->coded && !same_codes(c, src, tk->slot)) {
                 if (sl->level == 2) {
@@ -1675,6 +1726,17 @@ static int code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
     int aux_act = aux >= 0 ? act_of(c, (uint32_t)aux) : -1;
     int pv = aux_act >= 0 && participle(c, v) && !recip &&
              !(have && best.lmin <= (uint32_t)aux_act);
+    if (!pv && aux < 0 && participle(c, v) && !recip && !(have && best.lmin != UINT32_MAX)) {
+        /* A participle right before BY without an auxiliary is a passive
+         * all the same: a headline ("Oil facilities in Saudi Arabia hit
+         * by drone attacks") or a reduced relative, when an actor or agent
+         * follows BY ("shortened by one hour", "responded by firing" are
+         * measures and means, not agents). */
+        uint32_t b = next_live(c, v->e, cl->e);
+        uint32_t b2 = b < cl->e ? next_live(c, b + 1, cl->e) : cl->e;
+        pv = b < cl->e && (c->tok[b].wflags & PRL_WF_BY) && b2 < cl->e &&
+             c->tok[b2].slot >= 0 && c->slots[c->tok[b2].slot].coded;
+    }
     if (pv && v->e + 1u < c->n && norm_is(&c->tok[v->e], "TO") &&
         (c->tok[v->e + 1].role == R_VERB || c->tok[v->e + 1].cls == PRL_WC_AUX))
         pv = 0;
@@ -1800,6 +1862,20 @@ static int code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
     }
     if ((src < 0 && !agentless) || tgt < 0)
         return V_NONE;
+    {
+        /* A verb inside a quotation codes only with its actors inside the
+         * same quotation: "Trump said Bolton ... \"likes dropping bombs on
+         * people\"" is no bombing by Trump, and "\"... destroy our way of
+         * life,\" said Khan" no threat against Khan. */
+        uint8_t vq = c->tok[v->s].quote;
+        if (vq && ((src >= 0 && c->tok[c->slots[src].s].quote != vq) ||
+                   c->tok[c->slots[tgt].s].quote != vq)) {
+            tracef(c, "verb %.*s: inside a quotation, an actor outside it",
+                   (int)(c->tok[v->e - 1].t->end - c->tok[v->s].t->start),
+                   c->text + c->tok[v->s].t->start);
+            return V_NONE;
+        }
+    }
     const char *use = ((passive || agentless) && *codep) ? codep : code1;
     const char *vt = verb_text(c, sc, v);
     const char *pat = bp ? origin_text(c, sc, bp->file, bp->line)
@@ -1919,6 +1995,21 @@ static int code_sentence(parley_coder *c, sent_ctx *sc, const prl_token *toks,
     c->headline = sc->part == PARLEY_PART_HEADLINE;
     prl_lex_tokens(c, toks, n);
     pres_fill(c);
+    /* Quotation spans: each quote mark opens or closes one; the marks
+     * themselves count as outside. */
+    {
+        unsigned q = 0, inside = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            if (toks[i].kind == PRL_T_QUOTE) {
+                inside = !inside;
+                if (inside && q < 255)
+                    q++;
+                c->tok[i].quote = 0;
+                continue;
+            }
+            c->tok[i].quote = inside ? (uint8_t)q : 0;
+        }
+    }
 
     /* Discards first: they decide whether anything else matters. */
     for (uint32_t i = 0; i < n; i++) {
@@ -2168,15 +2259,16 @@ parley_status parley_code(parley_coder *c, parley_doc *doc)
         if (ps->first > seg.n_tokens || ps->count > seg.n_tokens - ps->first)
             continue;
         /* A body sentence repeating an earlier one is counted and not coded
-         * again (src/enrich/evidence.c); it keeps its place for "lead". */
-        int repeat = out->part == PARLEY_PART_BODY &&
-                     prl_evidence_repeat(doc, seg.tokens + ps->first, ps->count);
+         * again; a near-duplicate is coded, but not its events already coded
+         * (src/enrich/evidence.c). Both keep their place for "lead". */
+        int repeat = out->part != PARLEY_PART_BODY ? PRL_REPEAT_NONE :
+                     prl_evidence_repeat(doc, s + 1, seg.tokens + ps->first, ps->count);
         /* "lead": body sentences past the first N are listed, not coded
          * (so neither their events nor their discards count). */
         if (out->part == PARLEY_PART_BODY && c->lead > 0 &&
             ++body_seen > (uint32_t)c->lead)
             continue;
-        if (repeat)
+        if (repeat == PRL_REPEAT_EXACT)
             continue;
         int story = code_sentence(c, &sc, seg.tokens + ps->first, ps->count);
         if (c->oom || doc->arena.failed) {
@@ -2207,6 +2299,8 @@ parley_status parley_code(parley_coder *c, parley_doc *doc)
             doc->events[w++] = *e;
         }
         doc->n_events = w;
+        if (repeat == PRL_REPEAT_NEAR)
+            prl_evidence_unrepeat(doc, sc.index, sc.first_event);
     }
     st = prl_geo_doc(c, doc, &seg);     /* places: src/enrich/geo.c */
     if (st != PARLEY_OK)

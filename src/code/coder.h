@@ -30,6 +30,7 @@ typedef struct ctok {
     uint16_t unit;              /* actor/agent unit or verb index */
     int16_t slot;               /* slot index or -1 */
     uint16_t clause;
+    uint8_t quote;              /* quotation span number (1..255), 0 outside */
 } ctok;
 
 /* An actor or agent match. */

@@ -277,11 +277,17 @@ void prl_find_verbs(parley_coder *c)
             noun = 1;
         /* A participle between a number, a preposition or a verb and a
          * noun modifies the noun: "1,217 pledged delegates", "into alleged
-         * misconduct", "extradite accused criminals". */
+         * misconduct", "extradite accused criminals"; also after a
+         * gerund that is no dictionary verb: "guarding captured fighters". */
         if (!noun && prev && end == i + 1 && end < c->n &&
             (ends_with(t->t, "ED") || ends_with(t->t, "EN")) &&
             (prev->t->kind == PRL_T_NUMBER || prev->cls == PRL_WC_PREP ||
-             prev->role == R_VERB)) {
+             prev->role == R_VERB ||
+             (prev->role == R_NONE && prev->cls == PRL_WC_OPEN &&
+              prev->t->kind == PRL_T_WORD && prev->t->len >= 6 &&
+              !(prev->t->flags & PRL_TF_CAP) && ends_with(prev->t, "ING") &&
+              !(prev->t->len == 7 && (memcmp(prev->t->norm, "MORNING", 7) == 0 ||
+                                      memcmp(prev->t->norm, "EVENING", 7) == 0))))) {
             const ctok *nx = &c->tok[end];
             if (nx->t->kind == PRL_T_WORD &&
                 ((nx->cls == PRL_WC_OPEN && nx->role == R_NONE) || nx->role == R_ACTOR ||

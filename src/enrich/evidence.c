@@ -23,9 +23,13 @@
  *
  * Repeats: a body sentence whose words and numbers, ignoring case and
  * punctuation, equal an earlier body sentence's is a repeat: it is counted
- * and not coded (its events would be duplicates). The comparison is exact
- * on that normal form, deliberately: sentences that only share a phrase
- * can carry different events, and dropping them would lose data.
+ * and not coded (its events would be duplicates). A near-duplicate (a
+ * shared run of 8 words, or most of its word trigrams, names counting as
+ * one word: see "Near-duplicates" below) is counted too but still coded,
+ * because it can carry other actors and events; only its events equal
+ * (source, target, code) to one already coded from the sentences it
+ * repeats are dropped, so a template's event is coded once and no
+ * distinct event is lost.
  *
  * Everything lives in the document's arena: hash tables with open
  * addressing that double when half full (the old arrays stay in the arena
@@ -34,6 +38,7 @@
  * user-facing statement of these rules. */
 #include "enrich/evidence.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -53,6 +58,13 @@ typedef struct sent_key {
     uint32_t n;
 } sent_key;
 
+/* One word n-gram of a body sentence (a multiset: one entry per
+ * sentence containing it). */
+typedef struct gram {
+    uint64_t hash;
+    uint32_t sent;          /* 0: empty slot */
+} gram;
+
 typedef struct mention {
     uint32_t sentence;
     parley_part part;
@@ -65,6 +77,14 @@ struct prl_evidence {
     size_t n_m, cap_m;
     sent_key *sents;
     size_t n_sents, cap_sents;
+    /* Near-duplicates: the word n-grams of the body sentences seen, and by
+     * sentence index (1-based) the first sentence of each one's cluster. */
+    gram *grams;
+    size_t n_grams, cap_grams;
+    uint32_t *root, *c3, *c8, *touched;
+    size_t cap_ix;
+    uint64_t *buf;          /* 3 * NEAR_MAX_STREAM: stream, 3-, 8-grams */
+    uint64_t work;          /* probe steps so far, against NEAR_BUDGET */
 };
 
 /* Spread FNV's bits so the low ones index the table well. */
@@ -232,7 +252,223 @@ static int sents_grow(prl_arena *ar, struct prl_evidence *ev)
     return 0;
 }
 
-int prl_evidence_repeat(parley_doc *doc, const prl_token *toks, uint32_t n)
+/* ------------------------------------------------------------------ */
+/* Near-duplicates.                                                     */
+
+/* A body sentence is reduced to a stream of word hashes: each word or
+ * number token's norm, except that a name (a capitalised word that does
+ * not open the sentence, with the capitalised words after it, also across
+ * "of", "the", "and", "for", "de" and "'s") is one word, whatever its
+ * length: "the Ministry of Foreign Affairs of the People's Republic of
+ * China" counts one, so the long names that wire copy repeats sentence
+ * after sentence do not make a shared run; and a template filled with
+ * other names ("Trump granted <name> a full and unconditional pardon")
+ * is not one either. Punctuation is skipped; the stream is cut at
+ * NEAR_MAX_STREAM words.
+ *
+ * A sentence nearly repeats an earlier one when they share a run of
+ * NEAR_RUN stream words (an 8-gram), or when it has at least NEAR_MIN_TRI
+ * distinct trigrams and NEAR_TRI_NUM/NEAR_TRI_DEN of them occur in that
+ * one sentence (a sentence repeated with a word or two changed).
+ * Measured on the seed article and the Wikinews articles: see
+ * docs/evidence.md. */
+#define NEAR_MAX_STREAM 256u
+#define NEAR_RUN 8u
+#define NEAR_MIN_TRI 8u
+#define NEAR_TRI_NUM 7u
+#define NEAR_TRI_DEN 10u
+#define NEAR_BUDGET 4000000u    /* probe steps per document; past it no
+                                   more near-duplicate checks (a huge doc) */
+
+static int is_word(const prl_token *t)
+{
+    return t->kind == PRL_T_WORD || t->kind == PRL_T_NUMBER;
+}
+
+static int name_joiner(const prl_token *t)
+{
+    static const char *const j[] = {"OF", "THE", "AND", "FOR", "DE", "'S"};
+    for (size_t i = 0; i < sizeof j / sizeof j[0]; i++)
+        if (strcmp(t->norm, j[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Fill out[] (cap NEAR_MAX_STREAM) with the stream; its length. */
+static uint32_t near_stream(const prl_token *toks, uint32_t n, uint64_t *out)
+{
+    uint32_t m = 0;
+    for (uint32_t i = 0; i < n && m < NEAR_MAX_STREAM; i++) {
+        const prl_token *t = &toks[i];
+        if (!is_word(t))
+            continue;
+        if (!(t->flags & PRL_TF_CAP) || m == 0) {
+            out[m++] = mix(prl_hash64(t->norm, t->len, 1));
+            continue;
+        }
+        /* A name: one word, whatever it spans. */
+        uint64_t h = prl_hash64(t->norm, t->len, 2);
+        for (uint32_t k = i + 1, joined = 0; k < n && is_word(&toks[k]); k++) {
+            if (toks[k].flags & PRL_TF_CAP) {
+                for (; joined; joined--)    /* the joiners before it */
+                    h = prl_hash64(toks[k - joined].norm, toks[k - joined].len, h);
+                h = prl_hash64(toks[k].norm, toks[k].len, h);
+                i = k;
+            } else if (name_joiner(&toks[k])) {
+                joined++;
+            } else {
+                break;
+            }
+        }
+        out[m++] = mix(h);
+    }
+    return m;
+}
+
+static uint64_t gram_hash(const uint64_t *s, uint32_t k, uint64_t seed)
+{
+    uint64_t h = seed;
+    for (uint32_t i = 0; i < k; i++)
+        h = mix((h ^ s[i]) * 0x100000001b3ull + i);
+    return h ? h : 1;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The distinct k-grams of s[0..m) into g (room for m); their number. */
+static uint32_t grams_of(const uint64_t *s, uint32_t m, uint32_t k, uint64_t seed,
+                         uint64_t *g)
+{
+    if (m < k)
+        return 0;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i + k <= m; i++)
+        g[n++] = gram_hash(s + i, k, seed);
+    qsort(g, n, sizeof *g, cmp_u64);
+    uint32_t w = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (w == 0 || g[w - 1] != g[i])
+            g[w++] = g[i];
+    return w;
+}
+
+static int grams_grow(prl_arena *ar, struct prl_evidence *ev)
+{
+    size_t cap = ev->cap_grams ? ev->cap_grams * 2 : 256;
+    gram *t = arena_zalloc(ar, cap * sizeof *t);
+    if (!t)
+        return -1;
+    for (size_t i = 0; i < ev->cap_grams; i++) {
+        if (!ev->grams[i].sent)
+            continue;
+        size_t j = ev->grams[i].hash & (cap - 1);
+        while (t[j].sent)
+            j = (j + 1) & (cap - 1);
+        t[j] = ev->grams[i];
+    }
+    ev->grams = t;
+    ev->cap_grams = cap;
+    return 0;
+}
+
+/* Make the per-sentence arrays cover index ix. */
+static int ix_grow(prl_arena *ar, struct prl_evidence *ev, uint32_t ix)
+{
+    if (ix < ev->cap_ix)
+        return 0;
+    size_t cap = ev->cap_ix ? ev->cap_ix : 64;
+    while (cap <= ix)
+        cap *= 2;
+    uint32_t *a[4] = {ev->root, ev->c3, ev->c8, ev->touched};
+    uint32_t **dst[4] = {&ev->root, &ev->c3, &ev->c8, &ev->touched};
+    for (int k = 0; k < 4; k++) {
+        uint32_t *t = arena_zalloc(ar, cap * sizeof *t);
+        if (!t)
+            return -1;
+        if (ev->cap_ix)
+            memcpy(t, a[k], ev->cap_ix * sizeof *t);
+        *dst[k] = t;
+    }
+    ev->cap_ix = cap;
+    return 0;
+}
+
+/* Count, per earlier sentence, how many of the grams g[0..ng) it has. */
+static uint32_t count_grams(struct prl_evidence *ev, const uint64_t *g, uint32_t ng,
+                            uint32_t *count, uint32_t nt)
+{
+    for (uint32_t i = 0; i < ng && ev->cap_grams; i++)
+        for (size_t j = g[i] & (ev->cap_grams - 1); ev->grams[j].sent;
+             j = (j + 1) & (ev->cap_grams - 1)) {
+            ev->work++;
+            uint32_t s = ev->grams[j].sent;
+            if (ev->grams[j].hash != g[i])
+                continue;
+            if (!ev->c3[s] && !ev->c8[s])
+                ev->touched[nt++] = s;
+            count[s]++;
+        }
+    return nt;
+}
+
+static int add_grams(prl_arena *ar, struct prl_evidence *ev, const uint64_t *g,
+                     uint32_t ng, uint32_t sentence)
+{
+    for (uint32_t i = 0; i < ng; i++) {
+        if ((ev->n_grams + 1) * 2 > ev->cap_grams && grams_grow(ar, ev))
+            return -1;
+        size_t j = g[i] & (ev->cap_grams - 1);
+        while (ev->grams[j].sent)
+            j = (j + 1) & (ev->cap_grams - 1);
+        ev->grams[j].hash = g[i];
+        ev->grams[j].sent = sentence;
+        ev->n_grams++;
+        ev->work++;
+    }
+    return 0;
+}
+
+/* The earlier body sentence that `sentence` nearly repeats (the one
+ * sharing the most trigrams among those that qualify), or 0; the
+ * sentence's grams are remembered either way. */
+static uint32_t near_of(prl_arena *ar, struct prl_evidence *ev, uint32_t sentence,
+                        const prl_token *toks, uint32_t n)
+{
+    if (ev->work > NEAR_BUDGET || ix_grow(ar, ev, sentence))
+        return 0;
+    ev->root[sentence] = sentence;
+    if (!ev->buf && !(ev->buf = prl_arena_alloc(ar, 3 * NEAR_MAX_STREAM * sizeof *ev->buf)))
+        return 0;
+    uint64_t *g3 = ev->buf + NEAR_MAX_STREAM, *g8 = g3 + NEAR_MAX_STREAM;
+    uint32_t m = near_stream(toks, n, ev->buf);
+    uint32_t n3 = grams_of(ev->buf, m, 3, 3, g3);
+    uint32_t n8 = grams_of(ev->buf, m, NEAR_RUN, NEAR_RUN, g8);
+    uint32_t nt = count_grams(ev, g3, n3, ev->c3, 0);
+    nt = count_grams(ev, g8, n8, ev->c8, nt);
+    uint32_t best = 0, best_c = 0;
+    for (uint32_t i = 0; i < nt; i++) {
+        uint32_t s = ev->touched[i];
+        int near = ev->c8[s] > 0 ||
+                   (n3 >= NEAR_MIN_TRI && ev->c3[s] * NEAR_TRI_DEN >= n3 * NEAR_TRI_NUM);
+        if (near && (!best || ev->c3[s] > best_c || (ev->c3[s] == best_c && s < best))) {
+            best = s;
+            best_c = ev->c3[s];
+        }
+        ev->c3[s] = ev->c8[s] = 0;
+    }
+    if (add_grams(ar, ev, g3, n3, sentence) || add_grams(ar, ev, g8, n8, sentence))
+        return 0;
+    if (best)
+        ev->root[sentence] = ev->root[best];
+    return best;
+}
+
+int prl_evidence_repeat(parley_doc *doc, uint32_t sentence, const prl_token *toks,
+                        uint32_t n)
 {
     cursor c = {toks, n, 0, 0, 0};
     uint64_t h = 0xcbf29ce484222325ull;
@@ -242,23 +478,63 @@ int prl_evidence_repeat(parley_doc *doc, const prl_token *toks, uint32_t n)
         h *= 0x100000001b3ull;
     }
     if (len == 0)
-        return 0;
+        return PRL_REPEAT_NONE;
     h = mix(h);
     struct prl_evidence *ev = state(doc);
     if (!ev || ((ev->n_sents + 1) * 2 > ev->cap_sents && sents_grow(&doc->arena, ev)))
-        return 0;       /* the arena's failed flag tells the coder */
+        return PRL_REPEAT_NONE;     /* the arena's failed flag tells the coder */
     size_t j = h & (ev->cap_sents - 1);
     for (; ev->sents[j].t; j = (j + 1) & (ev->cap_sents - 1))
         if (ev->sents[j].hash == h &&
             same_form(ev->sents[j].t, ev->sents[j].n, toks, n)) {
             doc->repeated++;
-            return 1;
+            return PRL_REPEAT_EXACT;
         }
     ev->sents[j].hash = h;
     ev->sents[j].t = toks;
     ev->sents[j].n = n;
     ev->n_sents++;
-    return 0;
+    if (sentence == 0 || !near_of(&doc->arena, ev, sentence, toks, n))
+        return PRL_REPEAT_NONE;
+    doc->repeated++;
+    return PRL_REPEAT_NEAR;
+}
+
+uint32_t prl_evidence_near_root(const parley_doc *doc, uint32_t sentence)
+{
+    const struct prl_evidence *ev = doc ? doc->evidence : NULL;
+    if (!ev || sentence >= ev->cap_ix || !ev->root[sentence])
+        return sentence;
+    return ev->root[sentence];
+}
+
+static int same_str(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+void prl_evidence_unrepeat(parley_doc *doc, uint32_t sentence, size_t first)
+{
+    struct prl_evidence *ev = doc->evidence;
+    uint32_t r = prl_evidence_near_root(doc, sentence);
+    if (!ev || r == sentence || first > doc->n_events)
+        return;
+    size_t w = first;
+    for (size_t i = first; i < doc->n_events; i++) {
+        const parley_event *e = &doc->events[i];
+        int seen = 0;
+        /* Past the budget duplicates are kept: too many to compare. */
+        for (size_t k = 0; k < first && !seen && ev->work <= NEAR_BUDGET; k++) {
+            const parley_event *o = &doc->events[k];
+            ev->work++;
+            seen = o->part == PARLEY_PART_BODY && o->sentence < ev->cap_ix &&
+                   ev->root[o->sentence] == r && same_str(o->source, e->source) &&
+                   same_str(o->target, e->target) && same_str(o->code, e->code);
+        }
+        if (!seen)
+            doc->events[w++] = *e;
+    }
+    doc->n_events = w;
 }
 
 /* ------------------------------------------------------------------ */

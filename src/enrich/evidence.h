@@ -13,12 +13,34 @@
  * no repeats. Called at the start of parley_code. Never fails. */
 void prl_evidence_begin(parley_doc *doc);
 
-/* Check one body sentence (its tokens) against the body sentences seen
- * before it: 1 when it repeats one (counted in doc->repeated; the coder
- * then skips it), else 0 and it is remembered. A sentence with no word or
- * number is never a repeat. Out of memory: doc->arena.failed is set and 0
- * returned (the coder reports PARLEY_ENOMEM). */
-int prl_evidence_repeat(parley_doc *doc, const prl_token *toks, uint32_t n);
+/* What prl_evidence_repeat found. */
+enum { PRL_REPEAT_NONE = 0, PRL_REPEAT_EXACT = 1, PRL_REPEAT_NEAR = 2 };
+
+/* Check body sentence number `sentence` (1-based, increasing; its tokens)
+ * against the body sentences seen before it (docs/evidence.md):
+ *   PRL_REPEAT_EXACT  the same words and numbers as an earlier one: counted
+ *                     in doc->repeated, and the coder skips it;
+ *   PRL_REPEAT_NEAR   a near-duplicate (a shared run of words, or most of
+ *                     its word trigrams, names aside): counted in
+ *                     doc->repeated; the coder codes it and then calls
+ *                     prl_evidence_unrepeat;
+ *   PRL_REPEAT_NONE   otherwise; it is remembered.
+ * A sentence with no word or number is never a repeat; sentence 0 is only
+ * checked for exact repeats. Out of memory: doc->arena.failed is set and
+ * PRL_REPEAT_NONE returned (the coder reports PARLEY_ENOMEM). */
+int prl_evidence_repeat(parley_doc *doc, uint32_t sentence, const prl_token *toks,
+                        uint32_t n);
+
+/* Drop from doc->events[first..n_events) (the events just coded from body
+ * sentence `sentence`) every event whose source, target and code equal an
+ * event of an earlier sentence that it (transitively) nearly repeats, so
+ * the event is coded once. Does nothing unless the sentence was found
+ * PRL_REPEAT_NEAR. Never fails. */
+void prl_evidence_unrepeat(parley_doc *doc, uint32_t sentence, size_t first);
+
+/* For tests and tools: the first sentence of the near-duplicate cluster of
+ * body sentence `sentence` (itself when it repeats nothing). */
+uint32_t prl_evidence_near_root(const parley_doc *doc, uint32_t sentence);
 
 /* Record that sentence (1-based) of the given part names the actor code
  * (any string; copied). Null codes ("---", "") are not mentions. Returns 0,

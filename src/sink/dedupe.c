@@ -1,6 +1,7 @@
 /* dedupe.c: one event counted once. An event's identity is its date,
- * source, target, CAMEO code and place (place is "" until geolocation
- * lands); its GLOBALEVENTID is a hash of that identity, so the same event
+ * source, target, CAMEO code and place (place is "": a headline seldom
+ * names the place its body names, so places, docs/geo.md, are not part
+ * of it); its GLOBALEVENTID is a hash of that identity, so the same event
  * gets the same id on every run, in every store, whatever the order of the
  * input. Every coded event of a document is a *mention* of its event; the
  * mentions of one event across sentences and articles are counted into
@@ -172,6 +173,7 @@ parley_status prl_mentions_get(prl_mentions *ms, size_t i, prl_mention *m)
     m->target = ev->target ? ev->target : "";
     m->code = ev->code ? ev->code : "";
     m->id = prl_event_id(m->date, m->source, m->target, m->code, "");
+    prl_geo_cols_of(ev, m);     /* places: not in the identity (store.h) */
     m->seq = (uint32_t)i;
     m->sentence = ev->sentence;
     m->part = (int)ev->part;
@@ -385,6 +387,13 @@ parley_status prl_dedupe_add(prl_dedupe *d, const parley_doc *doc,
         k->code = keep(d, m.code);
         k->source_text = keep(d, m.source_text);
         k->target_text = keep(d, m.target_text);
+        for (int g = 0; g < 3; g++)
+            if (k->geo[g].type) {
+                k->geo[g].name = keep(d, m.geo[g].name);
+                k->geo[g].country = keep(d, m.geo[g].country);
+                k->geo[g].adm1 = keep(d, m.geo[g].adm1);
+                k->geo[g].feature = keep(d, m.geo[g].feature);
+            }
         /* Not written in GDELT's form: not kept. */
         k->verb = k->text = k->pattern = "";
         if (d->arena.failed)

@@ -6,8 +6,8 @@
  *
  * GDELT's files have no quoting or escaping: a tab, newline or carriage
  * return inside a value is written as a space. A value parley does not
- * have (tone, geography until geolocation lands, a date the document
- * lacks) is an empty field. docs/store.md lists every column's source. */
+ * have (tone, a place it could not tell, a date the document lacks) is an
+ * empty field. docs/store.md lists every column's source. */
 #include "sink/store.h"
 
 #include <errno.h>
@@ -180,9 +180,16 @@ int prl_gdelt_event(FILE *events, FILE *mentions, const prl_alloc *a,
     if (gs)
         fputs(gs, f);
     fprintf(f, "\t%lu\t%lu\t%lu\t", (unsigned long)n, sources, articles);
-    /* AvgTone, then Actor1Geo_*, Actor2Geo_*, ActionGeo_* (8 each). */
-    for (int i = 0; i < 1 + 3 * 8; i++)
-        tab(f);
+    /* AvgTone (empty), then Actor1Geo_*, Actor2Geo_*, ActionGeo_* (8 each):
+     * each the first mention's that has one (docs/geo.md). */
+    tab(f);
+    for (int k = 0; k < 3; k++) {
+        const parley_geo *pg = NULL;
+        for (size_t i = 0; i < n && !pg; i++)
+            if (m[i].geo[k].type > 0)
+                pg = &m[i].geo[k];
+        prl_geo_cols_gdelt(f, pg);
+    }
     fputs(added, f);
     tab(f);
     put_clean(f, first->url[0] ? first->url : first->doc);

@@ -309,7 +309,10 @@ static int pg_put(prl_store *base, prl_mentions *ms, size_t n, const char *hash)
         put_text(b, m.verb, '\t');
         put_text(b, m.text, '\t');
         put_text(b, m.pattern, '\t');
-        put_num(b, m.support, '\n');
+        put_num(b, m.support, '\t');
+        char geo[1024];
+        size_t gn = prl_geo_cols_format(&m, geo, sizeof geo);
+        put_text(b, gn == (size_t)-1 ? "" : geo, '\n');
     }
     return 0;
 nomem:
@@ -328,7 +331,7 @@ static int pg_read(prl_store *base, int by_event, const char *from, const char *
              " m.sent_end, m.src_start, m.src_end, m.tgt_start, m.tgt_end, m.verb_start,"
              " m.verb_end, m.a1_char, m.a2_char, m.action_char, m.confidence, m.in_lead,"
              " m.source_text, m.target_text, m.verb, m.text, m.pattern,"
-             " m.support, d.headline_support, d.repeated"
+             " m.support, d.headline_support, d.repeated, m.geo"
              " FROM mentions m JOIN events e ON e.globaleventid = m.globaleventid"
              " JOIN documents d ON d.doc = m.doc"
              " WHERE ($1::text IS NULL OR e.date >= $1) AND ($2::text IS NULL OR e.date <= $2)"
@@ -379,6 +382,9 @@ static int pg_read(prl_store *base, int by_event, const char *from, const char *
             m.support = (int)v[31];
             m.headline_support = (int)v[32];
             m.repeated = (unsigned)v[33];
+            char geo[1024];
+            snprintf(geo, sizeof geo, "%s", PQgetvalue(r, 0, 34));
+            prl_geo_cols_parse(geo, &m);
             stop = fn(ud, &m) != 0;
         } else if (st != PGRES_SINGLE_TUPLE && st != PGRES_TUPLES_OK && !bad) {
             bad = 1;

@@ -37,7 +37,7 @@ static const char *const sql[S_COUNT] = {
     [S_CHECK_EVENT] = "SELECT date, source, target, code FROM events WHERE globaleventid = ?1",
     [S_PUT_MENTION] = "INSERT INTO mentions VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
                       "?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,"
-                      "?24)",
+                      "?24,?25)",
 };
 
 typedef struct sq_store {
@@ -213,6 +213,9 @@ static int put_mention(sq_store *q, const prl_mention *m)
     text(s, 22, m->text);
     text(s, 23, m->pattern);
     sqlite3_bind_int(s, 24, m->support);
+    char geo[1024];
+    size_t gn = prl_geo_cols_format(m, geo, sizeof geo);
+    text(s, 25, gn == (size_t)-1 ? "" : geo);
     return run(q, s, "writing a mention");
 }
 
@@ -278,7 +281,7 @@ static int sq_read(prl_store *base, int by_event, const char *from, const char *
              " m.sent_end, m.src_start, m.src_end, m.tgt_start, m.tgt_end, m.verb_start,"
              " m.verb_end, m.a1_char, m.a2_char, m.action_char, m.confidence, m.in_lead,"
              " m.source_text, m.target_text, m.verb, m.text, m.pattern,"
-             " m.support, d.headline_support, d.repeated"
+             " m.support, d.headline_support, d.repeated, m.geo"
              " FROM mentions m JOIN events e ON e.globaleventid = m.globaleventid"
              " JOIN documents d ON d.doc = m.doc"
              " WHERE (?1 IS NULL OR e.date >= ?1) AND (?2 IS NULL OR e.date <= ?2)"
@@ -325,6 +328,9 @@ static int sq_read(prl_store *base, int by_event, const char *from, const char *
         m.support = sqlite3_column_int(s, 31);
         m.headline_support = sqlite3_column_int(s, 32);
         m.repeated = (unsigned)sqlite3_column_int64(s, 33);
+        char geo[1024];
+        snprintf(geo, sizeof geo, "%s", col(s, 34));
+        prl_geo_cols_parse(geo, &m);
         stop = fn(ud, &m);
     }
     if (!stop && rc != SQLITE_DONE) {

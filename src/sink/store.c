@@ -73,6 +73,7 @@ static const char prl_store_tables[] =
     "    text TEXT NOT NULL,\n"
     "    pattern TEXT NOT NULL,\n"
     "    support INTEGER NOT NULL DEFAULT 0,\n"
+    "    geo TEXT NOT NULL DEFAULT '',\n"
     "    PRIMARY KEY (doc, seq)\n"
     ");\n"
     "CREATE INDEX IF NOT EXISTS documents_ord ON documents (ord);\n"

@@ -55,7 +55,29 @@ typedef struct prl_mention {
     int support;                /* the event's parley_support */
     int headline_support;       /* the document's parley_support */
     unsigned repeated;          /* the document's repeated sentences */
+    /* places (docs/geo.md): Actor1Geo, Actor2Geo, ActionGeo; type 0 when
+     * not placed. Not part of the event's identity: a headline seldom names
+     * the place its body names, and both are one event. */
+    parley_geo geo[3];
 } prl_mention;
+
+/* ---- places (geo_cols.c) ------------------------------------------------ */
+
+enum { PRL_GEO_ACTOR1 = 0, PRL_GEO_ACTOR2, PRL_GEO_ACTION };
+
+/* Fill m->geo from an event (pointers into the event's doc). */
+void prl_geo_cols_of(const parley_event *ev, prl_mention *m);
+/* The three places as one text (the store's mentions.geo column): per
+ * place "TYPE\tNAME\tCOUNTRY\tADM1\tLAT\tLON\tFEATURE\tSTART\tEND" or
+ * "", the three joined by '\n'. Returns the length, or (size_t)-1 when
+ * cap is too small (1024 always suffices for gazetteer places). */
+size_t prl_geo_cols_format(const prl_mention *m, char *buf, size_t cap);
+/* Parse that text in place (s is modified; m->geo points into it). A
+ * malformed place is left out. */
+void prl_geo_cols_parse(char *s, prl_mention *m);
+/* GDELT's 8 columns of a place (Type .. FeatureID), each followed by a tab;
+ * 8 empty columns when not placed. */
+void prl_geo_cols_gdelt(FILE *f, const parley_geo *g);
 
 /* Turns a coded document's events into mentions. Holds pointers into doc,
  * url and dict, which must stay unchanged while it is used; the strings of

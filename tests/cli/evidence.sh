@@ -12,14 +12,25 @@
 #
 # Repeated sentences: read one by one, no body sentence of the article
 # occurs twice, even ignoring case and punctuation. What it repeats is a
-# template: "... is demonstrating a commitment to pursuing diplomatic
-# solutions to complex geopolitical challenges" ends two sentences with
-# different openings (and a third continues "innovative approaches"),
-# and "the decision to engage in talks with designated terrorist
-# organizations" opens three different sentences. Those carry different
-# clauses, so by parley's rule (exact on the normal form) the count is 0.
-# A control copy with one sentence really repeated counts 1, and with a
-# sentence naming Hamas the headline becomes supported.
+# template, and the near-duplicate rule (docs/evidence.md: a shared run of
+# 8 words, a name counting as one word) counts 4 body sentences (numbered
+# as parley numbers them, the headline being 1):
+#   21 ~ 6   "the decision to engage in talks with designated terrorist
+#            organizations" (10 words; 6: "The decision to engage ...
+#            reflects", 21: "As the United States continues ..., the
+#            decision to engage ... underscores")
+#   23 ~ 6   the same 10 words ("In conclusion, the decision to engage ...
+#            represents a significant shift in U.S. diplomatic policy.")
+#   22 ~ 16  "the U.S. government is demonstrating a commitment to
+#            pursuing" (9; 22 goes on "innovative approaches to addressing
+#            global security threats")
+#   25 ~ 16  "is demonstrating a commitment to pursuing diplomatic solutions
+#            to complex geopolitical challenges" (12; "the United States"
+#            in 25, "the U.S. government" in 16)
+# They are still coded (only an event already coded from the sentence they
+# repeat would be dropped). A control copy with one sentence really
+# repeated counts 5, and with a sentence naming Hamas the headline becomes
+# supported.
 #
 #   PARLEY=build/parley SHARED=../shared tests/cli/evidence.sh
 set -u
@@ -87,13 +98,13 @@ check() {
     awk -F'\t' '($1 == "headline" && $5 != "unsupported") || ($1 == "body" && $5 != "body")' \
         "$T/$name.ev" >"$T/$name.odd"
     [ -s "$T/$name.odd" ] && { bad "$name: unexpected support:"; cat "$T/$name.odd"; } || ok
-    # the article: unsupported, no repeated sentence (see the top comment)
+    # the article: unsupported, 4 near-duplicate sentences (the top comment)
     cols "$T/$name.tsv" headline_support repeated | sort -u >"$T/$name.doc"
-    [ "$(cat "$T/$name.doc")" = "unsupported	0" ] && ok ||
-        bad "$name: article verdict/repeats: got '$(cat "$T/$name.doc")', expected 'unsupported	0'"
+    [ "$(cat "$T/$name.doc")" = "unsupported	4" ] && ok ||
+        bad "$name: article verdict/repeats: got '$(cat "$T/$name.doc")', expected 'unsupported	4'"
     grep -q "^parley: stats: headlines supported 0, actors only 0, unsupported 1\$" "$T/$name.err" &&
         ok || bad "$name: --stats verdict line: $(grep headlines "$T/$name.err")"
-    grep -q "^parley: stats: repeated sentences 0\$" "$T/$name.err" && ok ||
+    grep -q "^parley: stats: repeated sentences 4\$" "$T/$name.err" && ok ||
         bad "$name: --stats repeated line: $(grep repeated "$T/$name.err")"
 }
 
@@ -102,7 +113,7 @@ check default --dict "$DEFAULT"
 # JSON Lines: "support" follows "part"; the article's fields follow "dict".
 "$PARLEY" code --dict "$DEFAULT" "$T/seed.jsonl" >"$T/seed.out.jsonl" 2>"$T/err"
 if grep '"sent":1,"part":"headline","support":"unsupported",' "$T/seed.out.jsonl" |
-   grep -q '"source":"USA","target":"PSEREBHMS","code":"04[0-9]","root":"04".*,"headline_support":"unsupported","repeated":0[,}]'; then
+   grep -q '"source":"USA","target":"PSEREBHMS","code":"04[0-9]","root":"04".*,"headline_support":"unsupported","repeated":4[,}]'; then
     ok; else bad "jsonl: no headline USA>PSEREBHMS line graded unsupported"; cat "$T/seed.out.jsonl"; fi
 
 if [ -d "$PD" ]; then
@@ -127,8 +138,8 @@ tojsonl control "$T/control.txt" >"$T/control.jsonl"
 "$PARLEY" code --dict "$DEFAULT" --format tsv "$T/control.jsonl" >"$T/control.tsv" 2>"$T/err" ||
     bad "control: parley code failed: $(cat "$T/err")"
 cols "$T/control.tsv" headline_support repeated | sort -u >"$T/control.doc"
-[ "$(cat "$T/control.doc")" = "supported	1" ] && ok ||
-    bad "control: article verdict/repeats: got '$(cat "$T/control.doc")', expected 'supported	1'"
+[ "$(cat "$T/control.doc")" = "supported	5" ] && ok ||
+    bad "control: article verdict/repeats: got '$(cat "$T/control.doc")', expected 'supported	5'"
 
 if [ "$fail" -eq 0 ]; then
     echo "evidence.sh: all $pass passed"

@@ -74,6 +74,36 @@ def typed(where, name, typ, v):
     return v
 
 
+def check_geo(where, g, s):
+    """A place's 8 columns: all empty (not placed), or a GDELT type 1-5, a
+    full name, a 2-letter FIPS country, an ADM1 code starting with it, no
+    ADM2, coordinates in range and a feature id (docs/geo.md)."""
+    v = {c: s[g + c] for c in ("Type", "FullName", "CountryCode", "ADM1Code",
+                               "ADM2Code", "Lat", "Long", "FeatureID")}
+    if all(x == "" for x in v.values()):
+        return
+    if v["Type"] not in ("1", "2", "3", "4", "5"):
+        bad(where, "%sType %r" % (g, v["Type"]))
+    if not v["FullName"]:
+        bad(where, "%sFullName empty" % g)
+    if not re.fullmatch(r"[A-Z]{2}", v["CountryCode"]):
+        bad(where, "%sCountryCode %r is not FIPS 10-4" % (g, v["CountryCode"]))
+    if not v["ADM1Code"].startswith(v["CountryCode"]):
+        bad(where, "%sADM1Code %r not in country %r" % (g, v["ADM1Code"], v["CountryCode"]))
+    if v["ADM2Code"]:
+        bad(where, "%sADM2Code %r: parley has no ADM2" % (g, v["ADM2Code"]))
+    try:
+        lat, lon = float(v["Lat"]), float(v["Long"])
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            bad(where, "%sLat/Long %r %r out of range" % (g, v["Lat"], v["Long"]))
+    except ValueError:
+        bad(where, "%sLat/Long %r %r" % (g, v["Lat"], v["Long"]))
+    if not v["FeatureID"]:
+        bad(where, "%sFeatureID empty" % g)
+    if v["Type"] == "1" and v["FeatureID"] != v["CountryCode"]:
+        bad(where, "%sFeatureID %r: a country's is its code" % (g, v["FeatureID"]))
+
+
 def main():
     events_path, mentions_path, cameo = sys.argv[1:4]
     fmt = sys.argv[4] if len(sys.argv) > 4 else ""
@@ -170,9 +200,8 @@ def main():
                         bad(where, "%s%s %r is not part of %r" % (a, part, v, ac))
                 if re.search(r"[a-z]", s[a + "Name"]):
                     bad(where, "%sName %r not upper case" % (a, s[a + "Name"]))
-            for c in EVENT_COLS:
-                if "Geo_" in c and s[c] != "":
-                    bad(where, "%s %r: geography is empty until geolocation lands" % (c, s[c]))
+            for g in ("Actor1Geo_", "Actor2Geo_", "ActionGeo_"):
+                check_geo(where, g, s)
             if s["AvgTone"] != "":
                 bad(where, "AvgTone %r: tone is not computed" % s["AvgTone"])
             if not s["SOURCEURL"]:

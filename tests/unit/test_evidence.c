@@ -2,7 +2,8 @@
  * docs/evidence.md) on small documents coded with the spec dictionaries
  * (tests/spec/dict/) plus two actors of our own: each headline event's
  * support (supported, actors, unsupported), the article verdict, body
- * events graded "body", repeated sentences counted and coded once, the
+ * events graded "body", repeated sentences counted and coded once,
+ * near-duplicates counted and their events coded once, the
  * actor mentions the coder records, and allocation failure at every step. */
 #include <stdlib.h>
 #include <string.h>
@@ -205,6 +206,45 @@ static void test_repeats(fixture *f)
     /* A shared phrase is not a repeat. */
     T_CHECK(code(f, NULL, "Alba condemned Boria. Alba condemned Boria and Caldia.")
             == PARLEY_OK);
+    T_CHECK(parley_doc_repeated(f->doc) == 0);
+
+    /* A near-duplicate (a shared run of 8 words) is counted and coded: its
+     * other event is kept. */
+    T_CHECK(code(f, NULL, "Alba condemned Boria in a long statement about the border "
+                          "dispute and the fishing rights. Caldia condemned Denora in a "
+                          "long statement about the border dispute and the fishing "
+                          "rights.") == PARLEY_OK);
+    T_CHECK(parley_doc_repeated(f->doc) == 1);
+    T_CHECK(prl_evidence_near_root(f->doc, 2) == 1);
+    T_STREQ(support_of(f->doc, "ALB", "BOR", BODY), "body");
+    T_STREQ(support_of(f->doc, "CAL", "DEN", BODY), "body");
+    T_CHECK(parley_doc_event_count(f->doc) == 2);
+
+    /* One with the same event: the event is coded once, from the first. */
+    T_CHECK(code(f, NULL, "Alba condemned Boria in a long statement about the border "
+                          "dispute and the fishing rights. In a long statement about the "
+                          "border dispute and the fishing rights, Alba condemned Boria "
+                          "again.") == PARLEY_OK);
+    T_CHECK(parley_doc_repeated(f->doc) == 1);
+    T_CHECK(parley_doc_event_count(f->doc) == 1);
+    T_CHECK(parley_doc_event_count(f->doc) == 1 &&
+            parley_doc_event(f->doc, 0)->sentence == 1);
+
+    /* Chains: the third repeats the second, which repeats the first; the
+     * first's event is still not coded again. */
+    T_CHECK(code(f, NULL, "Alba condemned Boria over the border dispute and the fishing "
+                          "rights in the north. Caldia condemned Denora over the border "
+                          "dispute and the fishing rights in the north and the south. "
+                          "Alba condemned Boria over the fishing rights in the north and "
+                          "the south.") == PARLEY_OK);
+    T_CHECK(parley_doc_repeated(f->doc) == 2);
+    T_CHECK(prl_evidence_near_root(f->doc, 3) == 1);
+    T_CHECK(parley_doc_event_count(f->doc) == 2);
+
+    /* A long name is one word: sharing it is not a near-duplicate. */
+    T_CHECK(code(f, NULL, "The Ministry of Foreign Affairs of the People's Republic of "
+                          "Alba condemned Boria. The Ministry of Foreign Affairs of the "
+                          "People's Republic of Alba celebrated.") == PARLEY_OK);
     T_CHECK(parley_doc_repeated(f->doc) == 0);
 
     /* The headline is not compared: a body that repeats it supports it. */
