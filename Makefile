@@ -27,7 +27,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check test sanitize tsan fuzz-check fuzz bench clean regen-golden regen-irregular regen-dicts regen-cameo
+.PHONY: all check test sanitize tsan fuzz-check fuzz bench clean regen-golden regen-irregular regen-dicts regen-cameo regen-gazetteer
 
 all: $(BUILD)/parley $(BUILD)/default.dict
 
@@ -62,6 +62,12 @@ regen-irregular:
 # The CAMEO facts table is generated from data/cameo/eventcodes.tsv.
 regen-cameo:
 	tools/gen-cameo.sh data/cameo/eventcodes.tsv > src/enrich/cameo_table.c
+
+# The gazetteer (docs/geo.md): GeoNames (libtimezonemap-data), iso-codes
+# and WordNet, plus data/gazetteer.extra.txt; generated and committed.
+regen-gazetteer:
+	python3 tools/gen-gazetteer.py /usr/share/libtimezonemap/ui /usr/share/iso-codes/json/iso_3166-1.json \
+	  /usr/share/wordnet data/gazetteer.extra.txt > src/enrich/gazetteer_table.c
 
 # The default country dictionary is generated from Debian's iso-codes plus
 # hand-written additions; the linter's country table comes from the same.

@@ -96,6 +96,21 @@ static int is_null_code(const char *s)
 /* ------------------------------------------------------------------ */
 /* Noun phrases.                                                        */
 
+static int norm_is(const ctok *t, const char *w);
+static int ends_in(const ctok *t, const char *suf);
+
+/* Past and present forms of saying that are never part of a noun
+ * phrase: "Germany said Russia attacked" has two phrases, not one. */
+static int saying_verb(const ctok *t)
+{
+    static const char *const w[] = {"SAID", "SAYS", "TOLD", "WROTE", "RULED",
+                                    "NOTED", "ARGUED", "INSISTED", "CONCLUDED"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (norm_is(t, w[k]))
+            return 1;
+    return 0;
+}
+
 static int np_token(const parley_coder *c, uint32_t i)
 {
     const ctok *t = &c->tok[i];
@@ -106,6 +121,8 @@ static int np_token(const parley_coder *c, uint32_t i)
     if (t->t->kind == PRL_T_NUMBER)
         return 1;
     if (t->t->kind != PRL_T_WORD)
+        return 0;
+    if (t->cls == PRL_WC_OPEN && saying_verb(t))
         return 0;
     switch (t->cls) {
     case PRL_WC_OPEN:
@@ -660,6 +677,46 @@ static uint32_t next_live(const parley_coder *c, uint32_t i, uint32_t e)
     return i;
 }
 
+/* A relative pronoun at token i, right after a noun phrase (a comma
+ * between allowed): "the territory, which was occupied by Israel", "YPG
+ * militia which support the PKK", "Ukraine, which Russia invaded".
+ * Returns 1 when the pronoun is the subject of the verb after it, 2 when
+ * a noun phrase follows it (it is the object), 0 when it is no relative
+ * pronoun; *ante gets the noun phrase's slot. THAT counts only as a
+ * subject ("the bill that would have allowed"): followed by a noun
+ * phrase it is a complement ("the fact that Russia invaded"). */
+static int relative_at(const parley_coder *c, uint32_t i, int *ante)
+{
+    const ctok *t = &c->tok[i];
+    *ante = -1;
+    if (t->cls != PRL_WC_SUB || t->del)
+        return 0;
+    int that = norm_is(t, "THAT");
+    if (!that && !norm_is(t, "WHICH") && !norm_is(t, "WHO") && !norm_is(t, "WHOM"))
+        return 0;
+    uint32_t p = i;
+    while (p > 0 && (c->tok[p - 1].del || is_comma(&c->tok[p - 1])))
+        p--;
+    if (p == 0 || c->tok[p - 1].slot < 0 || c->slots[c->tok[p - 1].slot].e != p)
+        return 0;
+    uint32_t j = next_live(c, i + 1, c->n);
+    while (j < c->n && (c->tok[j].cls == PRL_WC_AUX || c->tok[j].cls == PRL_WC_MODAL ||
+                        c->tok[j].cls == PRL_WC_NEG ||
+                        (c->tok[j].cls == PRL_WC_OPEN && c->tok[j].role == R_NONE &&
+                         ends_in(&c->tok[j], "LY"))))
+        j = next_live(c, j + 1, c->n);
+    if (j >= c->n)
+        return 0;
+    int r = 0;
+    if (c->tok[j].role == R_VERB)
+        r = 1;
+    else if (!that && c->tok[j].slot >= 0 && j == next_live(c, i + 1, c->n))
+        r = 2;
+    if (r)
+        *ante = c->tok[p - 1].slot;
+    return r;
+}
+
 static void find_clauses(parley_coder *c)
 {
     c->n_clauses = 0;
@@ -669,9 +726,13 @@ static void find_clauses(parley_coder *c)
         uint32_t ns = i;   /* start of the next clause */
         if (!cut && !c->tok[i].del) {
             const ctok *t = &c->tok[i];
+            int ante;
             if (t->realcomma || is_punct(t, ':')) {
                 cut = 1;
                 ns = i + 1;
+            } else if (i > start && relative_at(c, i, &ante)) {
+                /* A relative clause is a clause of its own. */
+                cut = 1;
             } else if (t->cls == PRL_WC_CONJ && t->slot < 0 && i > start) {
                 uint32_t j = next_live(c, i + 1, c->n);
                 while (j < c->n && (c->tok[j].cls == PRL_WC_NEG))
@@ -690,8 +751,8 @@ static void find_clauses(parley_coder *c)
                                      c->tok[k].cls == PRL_WC_NEG);
                          m++)
                         k = next_live(c, k + 1, c->n);
-                    if (k < c->n && c->tok[k].role == R_VERB)
-                        cut = 1;
+                    if (k < c->n && (c->tok[k].role == R_VERB || saying_verb(&c->tok[k])))
+                        cut = 1;   /* "... but media reports said ..." too */
                 }
             }
         }
@@ -708,6 +769,16 @@ static void find_clauses(parley_coder *c)
             uint32_t k = next_live(c, start, i);
             if (c->n_clauses == 0)
                 cl->indep = 1;
+            cl->ante = -1;
+            if (c->n_clauses > 0 && k < i) {
+                int ante;
+                cl->rel = (uint8_t)relative_at(c, k, &ante);
+                cl->ante = (int16_t)ante;
+                /* After a comma it is a statement of its own about the
+                 * noun: the main clause's verb does not consume it. */
+                if (cl->rel && start > 0 && is_comma(&c->tok[start - 1]))
+                    cl->indep = 1;
+            }
             /* An opening prepositional or subordinate phrase ("In a letter
              * handed over to the UN on Monday, Iraq said ...", "After the
              * vote, ...") is not the main clause: the clause after it is
@@ -731,10 +802,11 @@ static void find_clauses(parley_coder *c)
                 for (int m = 0; m < 3 && j < i && c->tok[j].role != R_VERB &&
                                 (c->tok[j].cls == PRL_WC_AUX || c->tok[j].cls == PRL_WC_MODAL ||
                                  c->tok[j].cls == PRL_WC_NEG ||
-                                 (c->tok[j].cls == PRL_WC_OPEN && c->tok[j].slot < 0));
+                                 (c->tok[j].cls == PRL_WC_OPEN && c->tok[j].slot < 0 &&
+                                  !saying_verb(&c->tok[j])));
                      m++)
                     j = next_live(c, j + 1, i);
-                if (j < i && c->tok[j].role == R_VERB)
+                if (j < i && (c->tok[j].role == R_VERB || saying_verb(&c->tok[j])))
                     cl->indep = 1;
             }
             for (uint32_t t = start; t < i; t++)
@@ -952,8 +1024,6 @@ static int elem_back(parley_coder *c, pm *m, const prl_img_elem *e, uint32_t q)
 }
 
 static int buried_modifier(const parley_coder *c, int s, uint32_t from);
-static int norm_is(const ctok *t, const char *w);
-static int ends_in(const ctok *t, const char *suf);
 
 /* Is the pattern element a preposition ("WITH", "AGAINST")? */
 static int elem_is_prep(const parley_coder *c, const prl_img_elem *e)
@@ -1213,6 +1283,59 @@ static int act_of(const parley_coder *c, uint32_t tok)
 /* The source search: the first slot of clause ci before token `before`
  * with dictionary codes, else with new-actor codes; *null_slot gets the
  * first uncoded one (a pronoun only as a last resort). */
+/* A verb of saying or judging that is no dictionary verb ("said",
+ * "ruled", "noted", "found"): what follows it is its complement. */
+static int reporting_word(const parley_coder *c, const ctok *t)
+{
+    static const char *const w[] = {
+        "SAID", "SAYS", "SAY", "SAYING", "RULED", "NOTED", "REPORTED", "FOUND",
+        "CONCLUDED", "CLAIMED", "ARGUED", "ARGUES", "STATED", "ADDED",
+        "BELIEVES", "BELIEVED", "THINKS", "CONFIRMED", "REVEALED", "SUGGESTED",
+        "ESTIMATED", "SHOWED", "INSISTED", "INSISTS", "TOLD", "WROTE",
+        "EXPLAINED", "DETERMINED", "DECIDED", "JUDGED"};
+    if (t->del || t->role == R_ACTOR || t->role == R_AGENT || t->cls != PRL_WC_OPEN ||
+        t->t->len < 3 || (t->slot >= 0 && c->slots[t->slot].coded))
+        return 0;
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (norm_is(t, w[k]))
+            return 1;
+    return 0;
+}
+
+/* The complement of a verb of saying or judging has its own subject:
+ * "the judge ruled the draft violated the Constitution" is no violation
+ * by the judge. Returns the token after the last such verb between
+ * `from` and `before` when a noun phrase that is no pronoun is the last
+ * one before `before` ("said the government would"); a pronoun there
+ * stands for the speaker ("Trump said he banned travel", TABARI 7.7), and
+ * with no subject the matrix subject stays. Else `from`. */
+static uint32_t complement_from(const parley_coder *c, uint32_t from, uint32_t before)
+{
+    uint32_t r = UINT32_MAX;
+    for (uint32_t t = from; t < before; t++)
+        if (reporting_word(c, &c->tok[t]))
+            r = t;
+    if (r == UINT32_MAX)
+        return from;
+    /* The complement's subject: the first noun phrase after the verb
+     * that is no time ("said Friday he was", "said on Wednesday they"). */
+    static const char *const day[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
+                                      "FRIDAY", "SATURDAY", "SUNDAY"};
+    for (uint32_t t = r + 1; t < before; t++) {
+        const ctok *tk = &c->tok[t];
+        if (tk->del || tk->slot < 0 || c->slots[tk->slot].s != t)
+            continue;
+        int time = tk->cls == PRL_WC_TIME ||
+                   (t > r + 1 && c->tok[t - 1].cls == PRL_WC_PREP);
+        for (size_t k = 0; !time && k < sizeof day / sizeof day[0]; k++)
+            time = norm_is(tk, day[k]);
+        if (time)
+            continue;
+        return c->slots[tk->slot].pron ? from : t;
+    }
+    return from;
+}
+
 static int find_source(const parley_coder *c, unsigned ci, uint32_t before,
                        int avoid, int *null_slot)
 {
@@ -1220,6 +1343,18 @@ static int find_source(const parley_coder *c, unsigned ci, uint32_t before,
     int lvl1 = -1, pron = -1;
     *null_slot = -1;
     uint32_t from = cl->s > c->src_from ? cl->s : c->src_from;
+    uint32_t cfrom = complement_from(c, from, before < cl->e ? before : cl->e);
+    if (cfrom == from && from == cl->s && cl->rel == 1) {
+        /* A relative clause whose pronoun is the subject: the noun
+         * phrase before it is the subject of its verbs. */
+        if (cl->ante >= 0 && cl->ante != avoid) {
+            if (c->slots[cl->ante].coded)
+                return cl->ante;
+            *null_slot = cl->ante;
+        }
+        return -1;
+    }
+    from = cfrom;
     for (uint32_t t = from; t < before && t < cl->e; t++) {
         const ctok *tk = &c->tok[t];
         if (tk->del || tk->slot < 0 || c->slots[tk->slot].s != t)
@@ -1310,7 +1445,12 @@ static int find_target(const parley_coder *c, unsigned ci, uint32_t after,
     int lvl1 = -1;
     unsigned lvl1_clause = ci;
     for (unsigned k = ci; k < c->n_clauses; k++) {
-        if (k > ci && c->clauses[k].indep)
+        /* A relative clause after a comma is about the noun before it,
+         * which the search has passed: "attacked the town, which Ukraine
+         * held". A restrictive one (no comma) is part of the object. */
+        if (k > ci && (c->clauses[k].indep ||
+                       (c->clauses[k].rel && c->clauses[k].s > 0 &&
+                        is_comma(&c->tok[c->clauses[k].s - 1]))))
             break;
         const clause *cl = &c->clauses[k];
         for (uint32_t t = k == ci ? after : cl->s; t < cl->e; t++) {
@@ -1388,6 +1528,37 @@ static int ends_in(const ctok *t, const char *suf)
     return t->t->len > n + 1 && memcmp(t->t->norm + t->t->len - n, suf, n) == 0;
 }
 
+/* A modal of a hypothetical, a preference or a possibility: "could
+ * begin", "might have encouraged", "should be decided", "would have
+ * allowed", "would prefer to agree". Such a verb reports no event, so it
+ * is blocked as a negated one is, and codes only through a pattern that
+ * names the modal: the intent and threat codes ("WOULD * [032]", "WOULD *
+ * [1381]") are about exactly this. WOULD right before the verb after a
+ * verb of saying is reported future ("announced it would prohibit all
+ * aid", "said they would meet"), not a hypothetical: it blocks only
+ * before HAVE, through an infinitive chain (`chained`: "would seek to
+ * extradite") or with no such verb before it. WILL, CAN, MUST and MAY
+ * are left alone: what will happen is the dictionaries' business, and
+ * wire leads code "may spur reconciliation" (PETRARCH's COMPOUND-32). */
+static int hypothetical_modal(const parley_coder *c, uint32_t k, int chained)
+{
+    const ctok *t = &c->tok[k];
+    if (norm_is(t, "COULD") || norm_is(t, "MIGHT") || norm_is(t, "SHOULD"))
+        return 1;
+    if (!norm_is(t, "WOULD"))
+        return 0;
+    if (chained)
+        return 1;
+    uint32_t nx = next_live(c, k + 1, c->n);
+    if (nx < c->n && norm_is(&c->tok[nx], "HAVE"))
+        return 1;
+    for (uint32_t j = 0; j < k; j++)
+        if (reporting_word(c, &c->tok[j]) || norm_is(&c->tok[j], "ANNOUNCED") ||
+            norm_is(&c->tok[j], "ANNOUNCES"))
+            return 0;
+    return 1;
+}
+
 /* Negation of a verb: NOT, N'T or NEVER before it, over auxiliaries,
  * modals and adverbs ("could not agree", "has never met", "did not
  * formally sign"); NO LONGER; or FAIL / REFUSE / DECLINE TO before it
@@ -1396,14 +1567,20 @@ static int ends_in(const ctok *t, const char *suf)
  * Returns the token of the negation, or -1. "Not only" is no negation. */
 static int negation_at(const parley_coder *c, const verbm *v)
 {
+    int chained = 0, modal = -1;
     for (uint32_t k = v->s, m = 0; k-- > 0 && m < 5; m++) {
         const ctok *t = &c->tok[k];
         if (t->del)
-            return -1;
+            return modal;
         if (t->cls == PRL_WC_NEG)
-            return (k + 1 < v->s && norm_is(&c->tok[k + 1], "ONLY")) ? -1 : (int)k;
+            return (k + 1 < v->s && norm_is(&c->tok[k + 1], "ONLY")) ? modal : (int)k;
         if (norm_is(t, "LONGER") && k > 0 && norm_is(&c->tok[k - 1], "NO"))
             return (int)k - 1;
+        if (t->cls == PRL_WC_MODAL && modal < 0 && hypothetical_modal(c, k, chained)) {
+            /* a negation further left wins: "neither ... would endorse" */
+            modal = (int)k;
+            continue;
+        }
         if (t->cls == PRL_WC_AUX || t->cls == PRL_WC_MODAL)
             continue;
         if (norm_is(t, "TO")) {
@@ -1416,16 +1593,19 @@ static int negation_at(const parley_coder *c, const verbm *v)
                    !(c->tok[j - 1].wflags & PRL_WF_NEGV))
                 j--;
             if (j == 0)
-                return -1;
+                return modal;
             const ctok *w = &c->tok[j - 1];
             if (w->wflags & PRL_WF_NEGV)
+                return (int)j - 1;
+            if (norm_is(w, "YET"))      /* "has yet to concede" */
                 return (int)j - 1;
             if (w->cls == PRL_WC_NEG)
                 return (int)j - 1;
             if (w->del || w->t->kind != PRL_T_WORD || w->cls != PRL_WC_OPEN ||
                 (w->role != R_NONE && w->role != R_VERB))
-                return -1;
+                return modal;
             k = j - 1;      /* the chain's verb: go on left of it */
+            chained = 1;
             continue;
         }
         if (t->t->kind == PRL_T_WORD && t->cls == PRL_WC_OPEN && t->role == R_NONE &&
@@ -1448,9 +1628,9 @@ static int negation_at(const parley_coder *c, const verbm *v)
             if (j > 0 && (norm_is(&c->tok[j - 1], "WHETHER") || norm_is(&c->tok[j - 1], "IF")))
                 return (int)j - 1;
         }
-        return -1;
+        return modal;
     }
-    return -1;
+    return modal;
 }
 
 /* The passive auxiliary (WAS, IS, BEEN ...) one or two words before the
@@ -1812,9 +1992,10 @@ static int code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
         }
         if (src < 0 && inherit >= 0)
             src = inherit;
-        if (src < 0 && tgt >= 0 && designated) {
+        if (src < 0 && tgt >= 0 && designated && nulls < 0) {
             /* a designated target before the verb: source from the
-             * sentence start */
+             * sentence start (not past an uncoded subject of the verb's
+             * own: "said the draft violated agreements with Ukraine") */
             for (uint32_t t = 0; t < v->s; t++)
                 if (!c->tok[t].del && c->tok[t].slot >= 0 && c->tok[t].slot != tgt &&
                     c->slots[c->tok[t].slot].coded) {
@@ -1827,6 +2008,11 @@ static int code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
     }
     if (recip)
         tgt = src;
+    if (tgt < 0 && !passive && cl->rel == 2 && cl->ante >= 0 && cl->ante != src &&
+        (uint32_t)act_of(c, next_live(c, cl->s, cl->e)) < (uint32_t)vs) {
+        /* "Ukraine, which Russia invaded": the pronoun is the object. */
+        tgt = cl->ante;
+    }
     if (tgt < 0) {
         /* Words the pattern matched after the verb belong to the verb
          * phrase ("burned down"): the target comes after them. */
@@ -2085,7 +2271,11 @@ static int code_sentence(parley_coder *c, sent_ctx *sc, const prl_token *toks,
             }
         }
         c->src_from = 0;
-        if (!coded && last_src < 0) {
+        if (!coded && cl->rel == 1) {
+            /* "which belonged to Syria and was occupied by Israel": the
+             * conjoined verb has the relative clause's subject. */
+            last_src = cl->ante;
+        } else if (!coded && last_src < 0) {
             int nul;
             int s = find_source(c, ci, cl->e, -1, &nul);
             if (s >= 0)

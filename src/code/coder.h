@@ -82,6 +82,10 @@ typedef struct clause {
                                    over to ..., Iraq said"): consumes no
                                    clause after it */
     uint8_t done;
+    uint8_t rel;                /* a relative clause: 1 its pronoun is the
+                                   subject ("X, which was occupied by Y"),
+                                   2 the object ("X, which Y invaded") */
+    int16_t ante;               /* ... and the slot it is about, or -1 */
 } clause;
 
 struct parley_coder {

@@ -1280,12 +1280,22 @@ parley_status parley_dict_save(const parley_dict *d, const char *path)
 {
     if (!d || !path)
         return PARLEY_EINVAL;
-    FILE *f = fopen(path, "wb");
+    /* Write a temporary file and rename it over the target: a process
+     * that has the old image mapped keeps reading the old, intact file
+     * (truncating it in place would make its pages vanish: SIGBUS). */
+    char tmp[4096];
+    if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid()) >= sizeof tmp)
+        return PARLEY_EINVAL;
+    FILE *f = fopen(tmp, "wb");
     if (!f)
         return PARLEY_EIO;
     int ok = fwrite(d->base, 1, d->size, f) == d->size;
     ok &= fflush(f) == 0;
     ok &= fclose(f) == 0;
+    if (ok)
+        ok = rename(tmp, path) == 0;
+    if (!ok)
+        remove(tmp);
     return ok ? PARLEY_OK : PARLEY_EIO;
 }
 

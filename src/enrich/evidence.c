@@ -348,7 +348,19 @@ static uint32_t grams_of(const uint64_t *s, uint32_t m, uint32_t k, uint64_t see
     uint32_t n = 0;
     for (uint32_t i = 0; i + k <= m; i++)
         g[n++] = gram_hash(s + i, k, seed);
-    qsort(g, n, sizeof *g, cmp_u64);
+    if (n > 64) {
+        qsort(g, n, sizeof *g, cmp_u64);
+    } else {
+        /* Sentences are short: insertion sort beats qsort's setup here,
+         * and this runs once per sentence. */
+        for (uint32_t i = 1; i < n; i++) {
+            uint64_t x = g[i];
+            uint32_t j = i;
+            for (; j > 0 && g[j - 1] > x; j--)
+                g[j] = g[j - 1];
+            g[j] = x;
+        }
+    }
     uint32_t w = 0;
     for (uint32_t i = 0; i < n; i++)
         if (w == 0 || g[w - 1] != g[i])

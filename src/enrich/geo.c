@@ -517,18 +517,18 @@ static const parley_geo *geo_of(gctx *g, gment *m)
 static void read_dateline(gctx *g, uint32_t ds, uint32_t de)
 {
     const char *t = g->doc->text;
-    uint32_t cut[3] = {ds, ds, ds};
     unsigned parts = 0;
     uint32_t s = ds;
     for (uint32_t i = ds; i <= de && parts < 2; i++) {
         char ch = i < de ? t[i] : ',';
         if (ch == ',' || ch == '(' || (ch == '-' && i > ds && t[i - 1] == ' ') ||
             (unsigned char)ch == 0xe2 || i == de) {
-            cut[parts] = s;
-            cut[parts + 1] = i;
             char key[KEY_MAX];
             size_t len = 0;
-            if (prl_gz_fold(t + s, i - s, key, &len, KEY_MAX) == 0) {
+            int folded = prl_gz_fold(t + s, i - s, key, &len, KEY_MAX) == 0;
+            if (!folded && parts == 0)
+                return;         /* no name the gazetteer can hold */
+            if (folded) {
                 while (len && key[len - 1] == ' ')
                     len--;
                 const prl_gz_key *k = len ? prl_gz_find(key, len) : NULL;
@@ -568,7 +568,6 @@ static void read_dateline(gctx *g, uint32_t ds, uint32_t de)
             s = i + 1;
         }
     }
-    (void)cut;
     resolve(g, &g->dateline);
     if (g->dateline.place != PRL_GZ_NONE) {
         g->have_dateline = 1;

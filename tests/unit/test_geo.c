@@ -3,7 +3,7 @@
  * parley's default dictionaries (data/). Prints precision and recall and
  * fails below the figures docs/geo.md reports. Also: the gazetteer fold
  * and lookups, the seed headline (Gaza, Palestinian territories), a
- * dateline, and the JSON-free API fields. GEO_VERBOSE=1 lists every
+ * dateline, and pathological input (many and long names, odd datelines). GEO_VERBOSE=1 lists every
  * sentence. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,6 +155,50 @@ static void test_dateline(parley_coder *c, parley_doc *doc)
     T_CHECK(lead > 0);
 }
 
+/* Many names, long names, odd datelines, other scripts: no crash, spans in
+ * the text, places still found. */
+static void test_hard(parley_coder *c, parley_doc *doc)
+{
+    size_t cap = 200000, n = 0;
+    char *buf = malloc(cap);
+    T_CHECK(buf != NULL);
+    if (!buf)
+        return;
+    n += (size_t)snprintf(buf + n, cap - n, "Israeli jets struck Hamas targets in Gaza");
+    for (int i = 0; i < 300; i++)
+        n += (size_t)snprintf(buf + n, cap - n, ", Gaza City, Rafah, Khan Yunis");
+    n += (size_t)snprintf(buf + n, cap - n, ".\n\nPolice arrested protesters in ");
+    for (int i = 0; i < 2000; i++)
+        buf[n++] = 'A';
+    n += (size_t)snprintf(buf + n, cap - n, " and in São Paulo and in Москва and in Łódź.");
+    const char *heads[] = {"GAZA CITY, (((( - ", "LONDON - ", "NOWHERE, Atlantis (AP) - ",
+                           "PARIS, Texas, Sept. 3 (Reuters) - ", "", "\xe2\x80\x94 - ",
+                           "MOSCOW - ", "\xd0\x9c\xd0\x9e\xd0\xa1\xd0\x9a\xd0\x92\xd0\x90 - ",
+                           "KYIV, \xd0\xa3\xd0\xba\xd1\x80\xd0\xb0\xd1\x97\xd0\xbd\xd0\xb0 (AP) - "};
+    for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++) {
+        char *text = malloc(n + 64);
+        T_CHECK(text != NULL);
+        if (!text)
+            break;
+        int k = snprintf(text, n + 64, "%s%.*s", heads[h], (int)n, buf);
+        T_CHECK(parley_doc_set(doc, "hard", "20250305", "Gaza Gaza Gaza", text, (size_t)k) ==
+                PARLEY_OK);
+        T_CHECK(parley_code(c, doc) == PARLEY_OK);
+        size_t len;
+        parley_doc_text(doc, &len);
+        for (size_t i = 0; i < parley_doc_event_count(doc); i++) {
+            const parley_event *e = parley_doc_event(doc, i);
+            const parley_geo *gs[3] = {e->geo, e->source_geo, e->target_geo};
+            for (int j = 0; j < 3; j++)
+                if (gs[j])
+                    T_CHECK(gs[j]->start < gs[j]->end && gs[j]->end <= len &&
+                            gs[j]->type >= 1 && gs[j]->type <= 5);
+        }
+        free(text);
+    }
+    free(buf);
+}
+
 static void test_set(parley_coder *c, parley_doc *doc)
 {
     FILE *f = fopen("tests/geo/sentences.tsv", "r");
@@ -224,6 +268,7 @@ int main(void)
     if (c && doc) {
         test_seed(c, doc);
         test_dateline(c, doc);
+        test_hard(c, doc);
         test_set(c, doc);
     }
     parley_doc_free(doc);
