@@ -94,11 +94,20 @@ tsan:
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZERS  := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 FUZZ_SECONDS ?= 20
-build/fuzz/%: fuzz/%.c $(LIB_SRC) $(wildcard src/*.h src/*/*.h include/parley/*.h)
+# The library is compiled once with fuzzer coverage and sanitizers, then
+# linked into each target.
+FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Iinclude -Isrc \
+              -I/usr/include/postgresql -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzzlib/%.o)
+build/fuzzlib/%.o: %.c $(wildcard include/parley/*.h src/*.h src/*/*.h)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+build/fuzz/libparley-fuzz.a: $(FUZZ_OBJ)
 	@mkdir -p build/fuzz
-	clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Iinclude -Isrc -I/usr/include/postgresql \
-	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	  -o $@ $< $(LIB_SRC) $(LIBS)
+	@rm -f $@
+	ar rcs $@ $^
+build/fuzz/%: fuzz/%.c build/fuzz/libparley-fuzz.a
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< build/fuzz/libparley-fuzz.a $(LIBS)
 fuzz-check: $(FUZZERS) $(BUILD)/parley
 	@mkdir -p build/fuzz/corpus/fuzz_image
 	@$(BUILD)/parley compile -o build/fuzz/corpus/fuzz_image/spec.dict \

@@ -93,6 +93,18 @@ static int is_null_code(const char *s)
     return strcmp(s, "---") == 0;
 }
 
+/* Append a code (a cbuf offset) named by tokens [ts, te). Returns 0, or
+ * -1 when out of memory. */
+static int push_code(parley_coder *c, uint32_t off, uint32_t ts, uint32_t te)
+{
+    if (prl_grow(c, (void **)&c->codes, &c->cap_codes, c->n_codes + 1, 4) ||
+        prl_grow(c, (void **)&c->cspan, &c->cap_cspan, c->n_codes + 1, 4))
+        return -1;
+    c->cspan[c->n_codes] = (ts & 0xffffu) << 16 | (te & 0xffffu);
+    c->codes[c->n_codes++] = off;
+    return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Noun phrases.                                                        */
 
@@ -295,6 +307,7 @@ static unsigned member_codes(parley_coder *c, const member *m, const member *inh
     }
     char buf[128];
     unsigned added = 0;
+    uint32_t ms = c->nps[m->np[0]].s, me = c->nps[m->np[m->n - 1]].e;
     if (!actor && !na) {
         const np *p = &c->nps[m->np[0]];
         if (c->new_actor_length > 0 && !p->pron && words &&
@@ -318,15 +331,9 @@ static unsigned member_codes(parley_coder *c, const member *m, const member *inh
                 }
             }
             buf[len++] = '"';
-            if (prl_grow(c, (void **)&c->codes, &c->cap_codes, c->n_codes + 1, 4))
-                return 0;
-            c->codes[c->n_codes++] = cb_add(c, buf, len);
-            return 1;
+            return push_code(c, cb_add(c, buf, len), ms, me) ? 0 : 1;
         }
-        if (prl_grow(c, (void **)&c->codes, &c->cap_codes, c->n_codes + 1, 4))
-            return 0;
-        c->codes[c->n_codes++] = cb_add(c, "---", 3);
-        return 1;
+        return push_code(c, cb_add(c, "---", 3), ms, me) ? 0 : 1;
     }
     /* Each piece of a coded compound ("FRO/BIL/SAM") is an actor. */
     const char *ac = actor ? actor->code : "---";
@@ -346,9 +353,8 @@ static unsigned member_codes(parley_coder *c, const member *m, const member *inh
             const char *code = former ? "ELI" : g->code;
             bl = add_agent(buf, bl, sizeof buf, code, g->prefix && !former);
         }
-        if (prl_grow(c, (void **)&c->codes, &c->cap_codes, c->n_codes + 1, 4))
+        if (push_code(c, cb_add(c, buf, bl), ms, me))
             return added;
-        c->codes[c->n_codes++] = cb_add(c, buf, bl);
         added++;
         if (!q)
             break;
@@ -471,8 +477,10 @@ static int new_slot(parley_coder *c, const member *mem, unsigned n, uint16_t s, 
         int dup = 0;
         for (unsigned j = sl->c_first; j < w; j++)
             dup |= strcmp(cb_str(c, c->codes[j]), code) == 0;
-        if (!dup)
+        if (!dup) {
+            c->cspan[w] = c->cspan[i];
             c->codes[w++] = c->codes[i];
+        }
     }
     c->n_codes = w;
     sl->c_n = (uint16_t)(w - sl->c_first);
@@ -1197,8 +1205,294 @@ static const char *doc_str(parley_doc *doc, const char *s)
     return prl_arena_strndup(&doc->arena, s, strlen(s));
 }
 
+/* ------------------------------------------------------------------ */
+/* Pronoun reference (TABARI 7.7 and its FORWARD option, 8.4).          */
+
+/* What an antecedent is, for agreement with the pronoun. */
+enum { K_PERSON = 1, K_ACTOR = 2, K_AGENT = 4, K_PLURAL = 8 };
+
+/* A person: its dictionary entry has dated codes (PETRARCH dictionaries
+ * list people with the dates they held an office; countries, groups and
+ * organizations have none). */
+static int unit_person(const parley_coder *c, const unit *u)
+{
+    const parley_dict *d = c->d;
+    if (u->entry >= d->n_entries)
+        return 0;
+    const prl_img_entry *e = &d->entries[u->entry];
+    for (uint32_t k = 0; k < e->n && e->first + k < d->n_codes; k++)
+        if (d->codes[e->first + k].from || d->codes[e->first + k].to)
+            return 1;
+    return 0;
+}
+
+static unsigned slot_kind(const parley_coder *c, const slot *sl)
+{
+    unsigned k = sl->compound ? K_PLURAL : 0;
+    for (size_t u = 0; u < c->n_units; u++) {
+        const unit *un = &c->units[u];
+        if (un->s < sl->s || un->s >= sl->e)
+            continue;
+        if (un->kind == R_AGENT)
+            k |= K_AGENT;
+        else if (!un->null)
+            k |= unit_person(c, un) ? K_PERSON : K_ACTOR;
+    }
+    return k;
+}
+
+/* Pronoun classes: what each agrees with. */
+enum { P_NONE, P_IT, P_HE, P_THEY };
+
+static int pron_class(const ctok *t)
+{
+    if (norm_is(t, "IT") || norm_is(t, "ITS"))
+        return P_IT;
+    if (norm_is(t, "HE") || norm_is(t, "SHE") || norm_is(t, "HIS") || norm_is(t, "HER"))
+        return P_HE;
+    if (norm_is(t, "THEY") || norm_is(t, "THEIR"))
+        return P_THEY;
+    return P_NONE;
+}
+
+/* IT and ITS stand for a country or an organization, not a person; HE,
+ * SHE, HIS, HER for a person or a role ("the minister"), not a bare
+ * country; THEY and THEIR for a compound or a group role ("Israeli
+ * police"). */
+static int agrees(int pc, unsigned kind)
+{
+    switch (pc) {
+    case P_IT:
+        return (kind & K_ACTOR) && !(kind & (K_PERSON | K_PLURAL));
+    case P_HE:
+        return (kind & (K_PERSON | K_AGENT)) && !(kind & K_PLURAL);
+    case P_THEY:
+        return (kind & (K_PLURAL | K_AGENT)) != 0;
+    default:
+        return 0;
+    }
+}
+
+/* The first agreeing slot with dictionary codes before token p that is
+ * not in a deleted comma clause; -2 when there is none but some slot
+ * with dictionary codes precedes p (the pronoun is then left alone: no
+ * forwarding past an actor of the sentence), -1 when no slot does. */
+static int antecedent(const parley_coder *c, uint32_t p, int pc)
+{
+    int seen = 0;
+    for (size_t k = 0; k < c->n_slots; k++) {
+        const slot *sl = &c->slots[k];
+        if (sl->s >= p)
+            break;
+        if (sl->shadow || sl->level != 2 || c->tok[sl->s].del)
+            continue;
+        seen = 1;
+        if (agrees(pc, slot_kind(c, sl)))
+            return (int)k;
+    }
+    return seen ? -2 : -1;
+}
+
+/* The agents of the pronoun's noun phrase ("its troops": MIL) appended to
+ * code, as member_codes does for an actor. */
+static size_t with_agents(const parley_coder *c, const slot *sl, char *buf, size_t len,
+                          size_t cap)
+{
+    for (size_t u = 0; u < c->n_units; u++) {
+        const unit *un = &c->units[u];
+        if (un->s >= sl->s && un->s < sl->e && un->kind == R_AGENT)
+            len = add_agent(buf, len, cap, un->code, un->prefix);
+    }
+    return len;
+}
+
+/* Give pronoun slots their antecedent's codes. A subject pronoun (HE,
+ * SHE, IT, THEY: not after a verb or preposition, and no "it is"/"it
+ * was") takes the first agreeing actor of the sentence before it (TABARI
+ * 7.7); a possessive (ITS, HIS, HER, THEIR) heading a noun phrase with an
+ * agent and no actor ("its troops") takes that actor with the agents.
+ * With no actor before it, a pronoun opening its sentence takes the
+ * subject of the previous sentence of the same part (c->fwd). The codes
+ * keep the pronoun's own tokens as their span. */
+static void resolve_pronouns(parley_coder *c, const sent_ctx *sc)
+{
+    int fwd_ok = c->fwd_n && c->fwd_sent + 1 == sc->index && c->fwd_part == sc->part;
+    for (size_t k = 0; k < c->n_slots; k++) {
+        slot *sl = &c->slots[k];
+        const ctok *t = &c->tok[sl->s];
+        if (sl->shadow || sl->compound || t->del)
+            continue;
+        int pc = pron_class(t);
+        if (pc == P_NONE)
+            continue;
+        int poss = t->cls == PRL_WC_POSS;
+        if (poss) {
+            /* A possessive before a role and no actor: "---ROLE". */
+            unsigned kind = slot_kind(c, sl);
+            if (sl->e < sl->s + 2u || (kind & (K_ACTOR | K_PERSON)) || !(kind & K_AGENT))
+                continue;
+        } else {
+            if (sl->coded)
+                continue;
+            if (!sl->pron)
+                continue;
+            uint32_t p = sl->s;
+            while (p > 0 && c->tok[p - 1].del)
+                p--;
+            const ctok *prev = p > 0 ? &c->tok[p - 1] : NULL;
+            if (prev && (prev->role == R_VERB || prev->cls == PRL_WC_PREP ||
+                         norm_is(prev, "TO")))
+                continue;       /* an object: "discussed it" */
+            if (pc == P_IT && sl->e < c->n &&
+                (norm_is(&c->tok[sl->e], "IS") || norm_is(&c->tok[sl->e], "WAS") ||
+                 norm_is(&c->tok[sl->e], "'S") || norm_is(&c->tok[sl->e], "SEEMS") ||
+                 norm_is(&c->tok[sl->e], "APPEARS") || norm_is(&c->tok[sl->e], "REMAINS")))
+                continue;       /* "it is unclear": no referent */
+        }
+        if (t->quote)
+            continue;   /* a quoted speaker's "he" is someone else */
+        int a = antecedent(c, sl->s, pc);
+        char buf[128];
+        uint16_t first = (uint16_t)c->n_codes;
+        if (a >= 0 && poss) {
+            /* The antecedent's actors without their roles: "Chinese
+             * citizens criticized their government" is CHNGOV. */
+            const slot *A = &c->slots[a];
+            for (size_t u = 0; u < c->n_units; u++) {
+                const unit *un = &c->units[u];
+                size_t len = strlen(un->code);
+                if (un->s < A->s || un->s >= A->e || un->kind != R_ACTOR || un->null ||
+                    len >= sizeof buf || strchr(un->code, '/'))
+                    continue;
+                memcpy(buf, un->code, len);
+                len = with_agents(c, sl, buf, len, sizeof buf);
+                if (push_code(c, cb_add(c, buf, len), sl->s, sl->e))
+                    return;
+            }
+        } else if (a >= 0) {
+            const slot *A = &c->slots[a];
+            for (unsigned j = 0; j < A->c_n; j++) {
+                size_t len = strlen(slot_code(c, A, j));
+                if (len >= sizeof buf)
+                    continue;
+                memcpy(buf, slot_code(c, A, j), len);
+                if (push_code(c, cb_add(c, buf, len), sl->s, sl->e))
+                    return;
+            }
+        } else if (a == -1 && !poss && fwd_ok && agrees(pc, c->fwd_kind)) {
+            /* Only a pronoun opening the sentence (after a conjunction or
+             * an adverb at most) reaches back. */
+            uint32_t words = 0;
+            for (uint32_t q = 0; q < sl->s; q++)
+                words += c->tok[q].t->kind == PRL_T_WORD;
+            if (words > 1)
+                continue;
+            const char *f = c->fwd;
+            for (unsigned j = 0; j < c->fwd_n; j++, f += strlen(f) + 1) {
+                size_t len = strlen(f);
+                memcpy(buf, f, len);
+                if (push_code(c, cb_add(c, buf, len), sl->s, sl->e))
+                    return;
+            }
+        }
+        if (c->n_codes == first || c->oom)
+            continue;
+        sl->c_first = first;
+        sl->c_n = (uint16_t)(c->n_codes - first);
+        sl->coded = 1;
+        sl->level = 2;
+        sl->coref = 1;
+        tracef(c, "pronoun %.*s: slot %zu takes %s%s", (int)t->t->len, t->t->norm, k,
+               slot_code(c, sl, 0), a >= 0 ? "" : " (previous sentence)");
+    }
+}
+
+/* Remember the sentence's subject for a pronoun opening the next one:
+ * the first slot with dictionary codes before the first verb (TABARI's
+ * FORWARD: "provided that the actor ... occurred before a verb"). */
+static void set_forward(parley_coder *c, const sent_ctx *sc)
+{
+    c->fwd_n = 0;
+    c->fwd_sent = sc->index;
+    c->fwd_part = sc->part;
+    uint32_t v = c->n;
+    for (size_t k = 0; k < c->n_verbs; k++)
+        if (!c->verbs[k].noun && !c->tok[c->verbs[k].s].del && c->verbs[k].s < v)
+            v = c->verbs[k].s;
+    for (size_t k = 0; k < c->n_slots; k++) {
+        const slot *sl = &c->slots[k];
+        if (sl->s >= v)
+            break;
+        if (sl->shadow || sl->level != 2 || c->tok[sl->s].del)
+            continue;
+        size_t len = 0;
+        for (unsigned j = 0; j < sl->c_n && c->fwd_n < PRL_MAX_FWD; j++) {
+            const char *s = slot_code(c, sl, j);
+            size_t n = strlen(s);
+            if (is_null_code(s) || len + n + 1 > sizeof c->fwd)
+                continue;
+            memcpy(c->fwd + len, s, n + 1);
+            len += n + 1;
+            c->fwd_n++;
+        }
+        c->fwd_kind = (uint8_t)slot_kind(c, sl);
+        /* A pronoun's antecedent carries over: "He then flew to Cairo." */
+        if (sl->coref && c->tok[sl->s].cls != PRL_WC_POSS) {
+            const ctok *t = &c->tok[sl->s];
+            int pc = pron_class(t);
+            c->fwd_kind = pc == P_IT ? K_ACTOR : pc == P_HE ? K_PERSON : K_PLURAL;
+        }
+        return;
+    }
+}
+
+
+/* Where an event's words are and how sure the coder is of it. */
+typedef struct evid {
+    const slot *S, *T;      /* source and target slots; S NULL: no source */
+    unsigned i, j;          /* ... and the code of each */
+    const verbm *v;
+    int conf;               /* confidence before the actors' part */
+} evid;
+
+/* [*a, *b) bytes of the words that named code k of slot sl: the member's
+ * own tokens, else the slot's; 0, 0 when none. */
+static void code_span(const parley_coder *c, const slot *sl, unsigned k, uint32_t *a,
+                      uint32_t *b)
+{
+    *a = *b = 0;
+    if (!sl)
+        return;
+    uint32_t sp = k < sl->c_n ? c->cspan[sl->c_first + k] : 0;
+    uint32_t ts = sp >> 16, te = sp & 0xffffu;
+    if (ts >= te || te > c->n) {
+        ts = sl->s;
+        te = sl->e;
+    }
+    if (ts >= te || te > c->n)
+        return;
+    *a = c->tok[ts].t->start;
+    *b = c->tok[te - 1].t->end;
+}
+
+/* The actor's part of the confidence: a code without a country ("---GOV")
+ * or a new actor ("\"TEXT\"") is less sure, no actor at all ("---") even
+ * less, a pronoun's antecedent less again. */
+static int actor_conf(const char *code, const slot *sl)
+{
+    int d = 0;
+    if (is_null_code(code))
+        d -= 20;
+    else if (code[0] == '"' || strncmp(code, "---", 3) == 0)
+        d -= 10;
+    if (sl && sl->coref)
+        d -= 15;
+    return d;
+}
+
 static int emit(parley_coder *c, sent_ctx *sc, const char *src, const char *tgt,
-                const char *code, const char *verb, const char *pat, int subord)
+                const char *code, const char *verb, const char *pat, int subord,
+                const evid *ev_in, int swap)
 {
     if (!code || !*code || is_null_code(code))
         return 0;
@@ -1244,6 +1538,19 @@ static int emit(parley_coder *c, sent_ctx *sc, const char *src, const char *tgt,
     ev.verb = verb;
     ev.pattern = pat;
     ev.issues = sc->issues ? sc->issues : "";
+    if (ev_in) {
+        const slot *S = swap ? ev_in->T : ev_in->S, *T = swap ? ev_in->S : ev_in->T;
+        unsigned si = swap ? ev_in->j : ev_in->i, ti = swap ? ev_in->i : ev_in->j;
+        code_span(c, S, si, &ev.source_start, &ev.source_end);
+        code_span(c, T, ti, &ev.target_start, &ev.target_end);
+        const verbm *v = ev_in->v;
+        if (v && v->s < v->e && v->e <= c->n) {
+            ev.verb_start = c->tok[v->s].t->start;
+            ev.verb_end = c->tok[v->e - 1].t->end;
+        }
+        int conf = ev_in->conf + actor_conf(src, S) + actor_conf(tgt, T);
+        ev.confidence = conf < 5 ? 5 : conf > 95 ? 95 : conf;
+    }
     /* A subordinate event is marked by quad -1 until the sentence ends. */
     if (subord)
         ev.quad = -1 - ev.quad;
@@ -1459,6 +1766,9 @@ static int find_target(const parley_coder *c, unsigned ci, uint32_t after,
                 continue;
             const slot *sl = &c->slots[tk->slot];
             if (tk->slot == src)
+                continue;
+            /* A subject pronoun stands for a source, never a target. */
+            if (sl->coref && tk->cls != PRL_WC_POSS)
                 continue;
             if (sl->coded && k == ci && buried_modifier(c, tk->slot, after))
                 continue;
@@ -2068,13 +2378,30 @@ static int code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
                          : origin_text(c, sc, vf_used->file, vf_used->line);
     const slot *T = &c->slots[tgt];
     int n = 0;
+    /* Confidence (docs/coding.md): a pattern that matched is surer than
+     * the verb's own code; a headline, a passive without agent and a long
+     * sentence are less sure; actor_conf takes off for the actors. */
+    evid ed;
+    memset(&ed, 0, sizeof ed);
+    ed.T = T;
+    ed.v = v;
+    ed.conf = bp ? 75 : 55;
+    if (c->headline)
+        ed.conf -= 10;
+    if (agentless)
+        ed.conf -= 15;
+    if (c->n > 40)
+        ed.conf -= 10;
+    else if (c->n > 25)
+        ed.conf -= 5;
     if (agentless) {
         /* No source: an event only without require_dyad. */
         for (unsigned j = 0; j < T->c_n; j++) {
             const char *b = slot_code(c, T, j);
-            n += emit(c, sc, "---", b, use, vt, pat, subord);
+            ed.j = j;
+            n += emit(c, sc, "---", b, use, vt, pat, subord, &ed, 0);
             if (*code2)
-                n += emit(c, sc, b, "---", code2, vt, pat, subord);
+                n += emit(c, sc, b, "---", code2, vt, pat, subord, &ed, 1);
         }
         *used_src = tgt;
         *tclause = tcl;
@@ -2082,12 +2409,15 @@ static int code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
         return subord ? V_SUBORD : V_CODED;
     }
     const slot *S = &c->slots[src];
+    ed.S = S;
     for (unsigned i = 0; i < S->c_n; i++)
         for (unsigned j = 0; j < T->c_n; j++) {
             const char *a = slot_code(c, S, i), *b = slot_code(c, T, j);
-            n += emit(c, sc, a, b, use, vt, pat, subord);
+            ed.i = i;
+            ed.j = j;
+            n += emit(c, sc, a, b, use, vt, pat, subord, &ed, 0);
             if (*code2)
-                n += emit(c, sc, b, a, code2, vt, pat, subord);
+                n += emit(c, sc, b, a, code2, vt, pat, subord, &ed, 1);
         }
     *used_src = passive ? tgt : src;
     *tclause = tcl;
@@ -2231,6 +2561,7 @@ static int code_sentence(parley_coder *c, sent_ctx *sc, const prl_token *toks,
     }
     find_clauses(c);
     issues_of(c, sc);
+    resolve_pronouns(c, sc);
     trace_sentence(c);
     if (c->oom)
         return 0;
@@ -2286,6 +2617,7 @@ static int code_sentence(parley_coder *c, sent_ctx *sc, const prl_token *toks,
                 c->clauses[k].done = 1;
         cl->done = 1;
     }
+    set_forward(c, sc);
     return 0;
 }
 
@@ -2430,6 +2762,8 @@ parley_status parley_code(parley_coder *c, parley_doc *doc)
     }
     c->text = doc->text;
     c->date = doc->date_num ? doc->date_num : c->default_date;
+    c->fwd_n = 0;
+    c->fwd_sent = 0;
     uint32_t body_seen = 0;     /* for the "lead" option */
     for (uint32_t s = 0; s < seg.n_sentences; s++) {
         const prl_sentence *ps = &seg.sentences[s];
@@ -2513,6 +2847,7 @@ void parley_coder_free(parley_coder *c)
     prl_free(&a, c->actpos);
     prl_free(&a, c->cbuf);
     prl_free(&a, c->codes);
+    prl_free(&a, c->cspan);
     prl_free(&a, c->pres);
     prl_free(&a, c->pres_gen);
     prl_free(&a, c->syn_gen);

@@ -72,6 +72,7 @@ typedef struct slot {
     uint8_t shadow;             /* a link's object alone: on no token */
     uint16_t head_e;            /* "X of Y" with X agent-only: X's end */
     int16_t tail;               /* ... and the shadow slot of Y, or -1 */
+    uint8_t coref;              /* a pronoun given its antecedent's codes */
 } slot;
 
 typedef struct clause {
@@ -113,6 +114,8 @@ struct parley_coder {
     int32_t *actpos;    size_t cap_actpos;           /* token -> act pos */
     char *cbuf;         size_t cbuf_len, cbuf_cap;   /* code strings */
     uint32_t *codes;    size_t n_codes, cap_codes;   /* offsets in cbuf */
+    uint32_t *cspan;    size_t cap_cspan;   /* per code: the token range
+                                               [s,e) that named it, s<<16|e */
     char tline[512];    /* trace line buffer */
     /* Labels present in the sentence: a set with generation stamps, so
      * patterns whose key word is absent are skipped without matching. */
@@ -130,7 +133,17 @@ struct parley_coder {
     unsigned steps;     /* pattern matcher work counter */
     uint32_t src_from;  /* source search starts here (reported speech) */
     int headline;       /* the sentence is from the title */
+
+    /* Pronoun forwarding (docs/coding.md): the subject actor of the last
+     * coded sentence, for a pronoun opening the next one. */
+    char fwd[128];      /* up to PRL_MAX_FWD codes, each NUL-terminated */
+    uint8_t fwd_n;
+    uint8_t fwd_kind;   /* K_* bits of coder.c */
+    uint32_t fwd_sent;  /* its sentence number (1-based); 0 none */
+    parley_part fwd_part;
 };
+
+#define PRL_MAX_FWD 4
 
 /* match.c */
 void prl_lex_tokens(parley_coder *c, const prl_token *toks, uint32_t n);
