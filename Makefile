@@ -27,7 +27,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check test sanitize tsan fuzz-check fuzz bench clean regen-golden regen-irregular regen-dicts regen-cameo regen-gazetteer
+.PHONY: all install check test sanitize tsan fuzz-check fuzz bench clean regen-golden regen-irregular regen-dicts regen-cameo regen-gazetteer
 
 all: $(BUILD)/parley $(BUILD)/default.dict
 
@@ -126,6 +126,15 @@ check: test sanitize tsan fuzz-check
 
 bench: $(BUILD)/parley
 	@SHARED=$(SHARED) bench/run.sh $(BUILD)/parley
+
+# Install the command, its default dictionary and the manual. The command
+# finds PREFIX/share/parley/default.dict relative to PREFIX/bin/parley.
+PREFIX ?= /usr/local
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/parley $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/parley $(DESTDIR)$(PREFIX)/bin/parley
+	install -m 644 $(BUILD)/default.dict $(DESTDIR)$(PREFIX)/share/parley/default.dict
+	install -m 644 docs/parley.1 $(DESTDIR)$(PREFIX)/share/man/man1/parley.1
 
 clean:
 	rm -rf build

@@ -25,6 +25,7 @@ static const char usage_text[] =
     "                       KIND:FILE forces the kind: verbs, verbs2, actors,\n"
     "                       agents, discards, issues). Default: $PARLEY_DICT, else\n"
     "                       default.dict next to parley, else\n"
+    "                       ../share/parley/default.dict from it, else\n"
     "                       /usr/local/share/parley/default.dict\n"
     "  --date YYYYMMDD      the date of documents that carry none\n"
     "  --format FORMAT      jsonl (default), tsv, or gdelt (GDELT 2.0 events: the\n"

@@ -217,7 +217,12 @@ static int load_default(const parley_options *opts, parley_dict **out)
         self[n] = '\0';
         char *slash = strrchr(self, '/');
         if (slash) {
+            /* build/parley beside build/default.dict, or an installed
+             * PREFIX/bin/parley with PREFIX/share/parley/default.dict. */
             strcpy(slash + 1, "default.dict");
+            if (access(self, R_OK) == 0)
+                return load_image(self, opts, out);
+            strcpy(slash + 1, "../share/parley/default.dict");
             if (access(self, R_OK) == 0)
                 return load_image(self, opts, out);
         }
