@@ -206,11 +206,17 @@ typedef struct parley_event {
     /* Evidence for the event's mention (GDELT mentions table, the store).
      * [start,end) bytes in parley_doc_text() of the words that named the
      * source actor, the target actor and the verb; start == end when not
-     * known (e.g. an actor inherited from an earlier clause). */
+     * known (e.g. no source: a passive without agent). A compound's events
+     * each have their own member's words; a resolved pronoun its own word. */
     uint32_t source_start, source_end;
     uint32_t target_start, target_end;
     uint32_t verb_start, verb_end;
-    int confidence;         /* 1-100, how sure the coder is; 0 not known */
+    /* 1-100, how sure the coder is; 0 not known. A heuristic, not a
+     * probability (docs/coding.md, "Spans and confidence"): 75 when a verb
+     * pattern matched, 55 for the verb's own code, less for a headline, a
+     * passive without agent, a long sentence, and per actor with no
+     * country (---GOV), no actor (---) or resolved from a pronoun. */
+    int confidence;
     parley_support support; /* evidence grade; BODY for every body event */
     /* Places (docs/geo.md), in the doc's arena; NULL when not placed:
      * parley says nothing rather than something wrong. */
