@@ -90,7 +90,7 @@ static const char *slot_code(const parley_coder *c, const slot *s, unsigned k)
 
 static int is_null_code(const char *s)
 {
-    return strcmp(s, "---") == 0;
+    return s[0] == '-' && strcmp(s, "---") == 0;
 }
 
 /* Append a code (a cbuf offset) named by tokens [ts, te). Returns 0, or
@@ -108,8 +108,24 @@ static int push_code(parley_coder *c, uint32_t off, uint32_t ts, uint32_t te)
 /* ------------------------------------------------------------------ */
 /* Noun phrases.                                                        */
 
-static int norm_is(const ctok *t, const char *w);
-static int ends_in(const ctok *t, const char *suf);
+/* Is the token's norm the word w? These run in loops over word lists for
+ * every token, so the first byte (norm is NUL-terminated) settles most
+ * calls before strlen and memcmp. */
+static inline int norm_is(const ctok *t, const char *w)
+{
+    if (t->t->norm[0] != w[0])
+        return 0;
+    size_t n = strlen(w);
+    return t->t->len == n && memcmp(t->t->norm, w, n) == 0;
+}
+
+/* Does the norm end in suf (non-empty), with two bytes before it? */
+static inline int ends_in(const ctok *t, const char *suf)
+{
+    size_t n = strlen(suf), len = t->t->len;
+    return len > n + 1 && t->t->norm[len - 1] == suf[n - 1] &&
+           memcmp(t->t->norm + len - n, suf, n) == 0;
+}
 
 /* Past and present forms of saying that are never part of a noun
  * phrase: "Germany said Russia attacked" has two phrases, not one. */
@@ -1509,11 +1525,11 @@ static int emit(parley_coder *c, sent_ctx *sc, const char *src, const char *tgt,
 {
     if (!code || !*code || is_null_code(code))
         return 0;
-    if (strcmp(code, "###") == 0) {
+    if (code[0] == '#' && strcmp(code, "###") == 0) {
         sc->discard = 1;
         return 0;
     }
-    if (strcmp(code, "+++") == 0)
+    if (code[0] == '+' && strcmp(code, "+++") == 0)
         return 0;
     if (strcmp(src, tgt) == 0)
         return 0;
@@ -1839,18 +1855,6 @@ static uint32_t passive_by(const parley_coder *c, const verbm *v)
     return 0;
 }
 
-static int norm_is(const ctok *t, const char *w)
-{
-    size_t n = strlen(w);
-    return t->t->len == n && memcmp(t->t->norm, w, n) == 0;
-}
-
-static int ends_in(const ctok *t, const char *suf)
-{
-    size_t n = strlen(suf);
-    return t->t->len > n + 1 && memcmp(t->t->norm + t->t->len - n, suf, n) == 0;
-}
-
 /* A modal of a hypothetical, a preference or a possibility: "could
  * begin", "might have encouraged", "should be decided", "would have
  * allowed", "would prefer to agree". Such a verb reports no event, so it
@@ -2119,7 +2123,7 @@ static int code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
         for (uint32_t k = 0; k < blk->n_patterns; k++) {
             const prl_img_pattern *p = &d->patterns[blk->first_pattern + k];
             const char *pc = prl_dict_str(d, d->vcodes[p->vcode].code);
-            if (strcmp(pc, "+++") == 0)
+            if (pc[0] == '+' && strcmp(pc, "+++") == 0)
                 continue;
             if (p->key != PRL_NONE && !pres_has(c, p->key))
                 continue;

@@ -1187,6 +1187,9 @@ parley_status prl_dict_open(const void *buf, size_t n, void *owned,
     d->map_len = map_len;
     snprintf(d->version, sizeof d->version, "%016llx",
              (unsigned long long)d->h->hash);
+    for (uint32_t i = 0; i < d->n_stems; i++)
+        if (d->stems[i].len >= 1 && d->stems[i].len <= 31)
+            d->stem_lens1[(unsigned char)d->str[d->stems[i].str]] |= 1u << d->stems[i].len;
     *out = d;
     return PARLEY_OK;
 }
@@ -1209,8 +1212,10 @@ uint32_t prl_dict_word(const parley_dict *d, const char *s, size_t n)
 unsigned prl_dict_stems(const parley_dict *d, const char *s, size_t n,
                         uint32_t *out, unsigned max)
 {
-    uint32_t lens = d->h->stem_lens;
-    if (!lens || !d->n_stems)
+    if (n == 0 || !d->n_stems)
+        return 0;
+    uint32_t lens = d->h->stem_lens & d->stem_lens1[(unsigned char)s[0]];
+    if (!lens)
         return 0;
     unsigned k = 0;
     uint64_t h = 0xcbf29ce484222325ull;
@@ -1219,6 +1224,8 @@ unsigned prl_dict_stems(const parley_dict *d, const char *s, size_t n,
         h ^= (unsigned char)s[i];
         h *= 0x100000001b3ull;
         size_t L = i + 1;
+        if (!(lens >> L))
+            break;          /* no longer stem starts with s[0] */
         if (!(lens & (1u << L)))
             continue;
         uint32_t hh = (uint32_t)h;

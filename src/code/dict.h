@@ -33,6 +33,9 @@ struct parley_dict {
     const prl_img_vcode *vcodes; uint32_t n_vcodes;
 
     char version[17];       /* hex of h->hash */
+    /* By first byte: bit L set when a stem of L bytes starts with it (a
+     * subset of h->stem_lens), so most tokens skip the stem probes. */
+    uint32_t stem_lens1[256];
 };
 
 /* Wrap a complete image (validated here) into a new dict. `owned` is freed

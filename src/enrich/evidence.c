@@ -84,6 +84,7 @@ struct prl_evidence {
     uint32_t *root, *c3, *c8, *touched;
     size_t cap_ix;
     uint64_t *buf;          /* 3 * NEAR_MAX_STREAM: stream, 3-, 8-grams */
+    uint64_t *gset;         /* NEAR_SET slots, all 0 between sentences */
     uint64_t work;          /* probe steps so far, against NEAR_BUDGET */
 };
 
@@ -277,6 +278,7 @@ static int sents_grow(prl_arena *ar, struct prl_evidence *ev)
 #define NEAR_MIN_TRI 8u
 #define NEAR_TRI_NUM 7u
 #define NEAR_TRI_DEN 10u
+#define NEAR_SET (4 * NEAR_MAX_STREAM)   /* dedupe set: at most 1/4 full */
 #define NEAR_BUDGET 4000000u    /* probe steps per document; past it no
                                    more near-duplicate checks (a huge doc) */
 
@@ -333,39 +335,34 @@ static uint64_t gram_hash(const uint64_t *s, uint32_t k, uint64_t seed)
     return h ? h : 1;
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* The distinct k-grams of s[0..m) into g (room for m); their number. */
+/* The distinct k-grams of s[0..m) into g (room for m), in first
+ * occurrence order; their number. Duplicates are dropped through set
+ * (NEAR_SET slots, 0 = empty; a gram hash is never 0), which is left
+ * empty again. The order does not matter to the callers: the grams
+ * table's occupied slots, its probe lengths and the best candidate are
+ * the same whatever order the grams are added and counted in. */
 static uint32_t grams_of(const uint64_t *s, uint32_t m, uint32_t k, uint64_t seed,
-                         uint64_t *g)
+                         uint64_t *g, uint64_t *set)
 {
     if (m < k)
         return 0;
     uint32_t n = 0;
-    for (uint32_t i = 0; i + k <= m; i++)
-        g[n++] = gram_hash(s + i, k, seed);
-    if (n > 64) {
-        qsort(g, n, sizeof *g, cmp_u64);
-    } else {
-        /* Sentences are short: insertion sort beats qsort's setup here,
-         * and this runs once per sentence. */
-        for (uint32_t i = 1; i < n; i++) {
-            uint64_t x = g[i];
-            uint32_t j = i;
-            for (; j > 0 && g[j - 1] > x; j--)
-                g[j] = g[j - 1];
-            g[j] = x;
+    for (uint32_t i = 0; i + k <= m; i++) {
+        uint64_t h = gram_hash(s + i, k, seed);
+        size_t j = h & (NEAR_SET - 1);
+        while (set[j] && set[j] != h)
+            j = (j + 1) & (NEAR_SET - 1);
+        if (!set[j]) {
+            set[j] = h;
+            g[n++] = h;
         }
     }
-    uint32_t w = 0;
-    for (uint32_t i = 0; i < n; i++)
-        if (w == 0 || g[w - 1] != g[i])
-            g[w++] = g[i];
-    return w;
+    for (uint32_t i = 0; i < n; i++) {
+        size_t j = g[i] & (NEAR_SET - 1);
+        while (set[j])          /* clear each cluster the grams touched */
+            set[j] = 0, j = (j + 1) & (NEAR_SET - 1);
+    }
+    return n;
 }
 
 static int grams_grow(prl_arena *ar, struct prl_evidence *ev)
@@ -455,10 +452,12 @@ static uint32_t near_of(prl_arena *ar, struct prl_evidence *ev, uint32_t sentenc
     ev->root[sentence] = sentence;
     if (!ev->buf && !(ev->buf = prl_arena_alloc(ar, 3 * NEAR_MAX_STREAM * sizeof *ev->buf)))
         return 0;
+    if (!ev->gset && !(ev->gset = arena_zalloc(ar, NEAR_SET * sizeof *ev->gset)))
+        return 0;
     uint64_t *g3 = ev->buf + NEAR_MAX_STREAM, *g8 = g3 + NEAR_MAX_STREAM;
     uint32_t m = near_stream(toks, n, ev->buf);
-    uint32_t n3 = grams_of(ev->buf, m, 3, 3, g3);
-    uint32_t n8 = grams_of(ev->buf, m, NEAR_RUN, NEAR_RUN, g8);
+    uint32_t n3 = grams_of(ev->buf, m, 3, 3, g3, ev->gset);
+    uint32_t n8 = grams_of(ev->buf, m, NEAR_RUN, NEAR_RUN, g8, ev->gset);
     uint32_t nt = count_grams(ev, g3, n3, ev->c3, 0);
     nt = count_grams(ev, g8, n8, ev->c8, nt);
     uint32_t best = 0, best_c = 0;
@@ -482,12 +481,28 @@ static uint32_t near_of(prl_arena *ar, struct prl_evidence *ev, uint32_t sentenc
 int prl_evidence_repeat(parley_doc *doc, uint32_t sentence, const prl_token *toks,
                         uint32_t n)
 {
-    cursor c = {toks, n, 0, 0, 0};
+    /* FNV of the normal form, the bytes next_byte yields, in one pass:
+     * each word or number's kept bytes, then a space if it had any. */
     uint64_t h = 0xcbf29ce484222325ull;
     size_t len = 0;
-    for (int b; (b = next_byte(&c)) >= 0; len++) {
-        h ^= (unsigned char)b;
-        h *= 0x100000001b3ull;
+    for (uint32_t i = 0; i < n; i++) {
+        const prl_token *t = &toks[i];
+        if (t->kind != PRL_T_WORD && t->kind != PRL_T_NUMBER)
+            continue;
+        size_t before = len;
+        for (uint16_t j = 0; j < t->len; j++) {
+            unsigned char ch = (unsigned char)t->norm[j];
+            if (keep_byte(ch)) {
+                h ^= ch;
+                h *= 0x100000001b3ull;
+                len++;
+            }
+        }
+        if (len != before) {
+            h ^= (unsigned char)' ';
+            h *= 0x100000001b3ull;
+            len++;
+        }
     }
     if (len == 0)
         return PRL_REPEAT_NONE;

@@ -24,10 +24,12 @@
  *     "Reading", "Jordan", "Georgia") count only with a locative cue or the
  *     actor code that agrees;
  *  5. events: the place where it happened is the cued name nearest the
- *     verb that is not the event's own actor; for the headline and the
- *     first body sentence, the dateline when the sentence has none. An
- *     actor's place is a name within its words ("Kharkiv's governor") or
- *     right after them ("officials in Gaza").
+ *     verb; in a material event a place inside an actor's words but not
+ *     the whole actor ("protesters from Managua") is that actor's own and
+ *     counts only when nothing else does; for the headline and the first
+ *     body sentence, the dateline when the sentence has none. An actor's
+ *     place is a name within its words ("Kharkiv's governor") or right
+ *     after them ("officials in Gaza", "positions near Kharkiv").
  * Nothing here allocates except the parley_geo records in the doc arena;
  * the scratch is on the stack, bounded per sentence. */
 #include "enrich/geo.h"
@@ -58,6 +60,8 @@ typedef struct gment {
     uint8_t want;               /* PRL_GZ_CITY / PRL_GZ_ADM1 asked by a noun */
     uint8_t absorbed;           /* the country of a comma or possessive */
     uint8_t risky;              /* a common word or a person's name */
+    uint8_t stated;             /* its country or region is written with it
+                                   ("Paris, Texas", "Ukraine's Donetsk") */
     const char *why;            /* the cue, for the trace */
     uint32_t ctx_country;       /* country stated with it, or NONE */
     uint32_t ctx_adm1;          /* region stated with it ("Paris, Texas") */
@@ -631,6 +635,7 @@ static void link_mentions(gctx *g, const prl_token *tok, uint32_t n, gment *ms,
                     a->ctx_country = cc;
                 else
                     a->ctx_adm1 = a1;
+                a->stated = 1;
                 if (a->cue == CUE_NONE) {
                     a->cue = CUE_STRONG;
                     a->why = "comma";
@@ -663,6 +668,7 @@ static void link_mentions(gctx *g, const prl_token *tok, uint32_t n, gment *ms,
                     fits = P(prl_gz.refs[b->key->first + r] & ~PRL_GZ_ALT)->country == cc;
                 if (fits) {
                     b->ctx_country = cc;
+                    b->stated = 1;
                     b->risky = 0;
                     if (b->cue == CUE_NONE) {
                         b->cue = CUE_STRONG;
@@ -684,49 +690,86 @@ static void link_mentions(gctx *g, const prl_token *tok, uint32_t n, gment *ms,
     }
 }
 
-/* The event's place: the cued mention nearest the verb that is not one of
- * its actors' own words. */
+/* Does the mention cover the actor's words [s, e), all but "the"? Then the
+ * place is the actor ("withdrew from Mali", target MLI). */
+static int covers(const prl_token *tok, uint32_t n, const gment *m, uint32_t s, uint32_t e)
+{
+    if (!inside(m, s, e))
+        return 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const prl_token *t = &tok[i];
+        if (t->end <= s || t->start >= e || (i >= m->ts && i < m->te))
+            continue;
+        if (m->be > m->bs && t->start >= m->bs && t->end <= m->be)
+            continue;           /* ", Texas" absorbed into the name */
+        if (strcmp(t->norm, "THE") != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* The event's place: the cued mention nearest the verb (a strong cue before
+ * a weak one). In a material event (quad 2 or 4), a place inside an actor's
+ * words that is not the whole actor is that actor's own place ("expelled
+ * protesters from Managua"): it places the event only when no other cued
+ * place does, the target's before the source's, as a material act lands
+ * on its target ("police in Cairo arrested activists in Alexandria").
+ * In a verbal one the speaker's place is where it was said ("officials in
+ * Gaza accused Israel of striking a school in Rafah": Gaza), so nearness
+ * alone decides. A place that is the whole actor counts like any other
+ * ("withdrew from Mali"): its cue already had to be a locative, or a weak
+ * one after a material verb. */
 static uint32_t verb_pos(const char *text, const parley_event *ev);
 
-static gment *action_mention(const char *text, gment *ms, unsigned nm,
-                             const parley_event *ev)
+static gment *action_mention(const char *text, const prl_token *tok, uint32_t n, gment *ms,
+                             unsigned nm, const parley_event *ev)
 {
     gment *best = NULL;
     uint32_t bd = 0;
+    int bown = 0;
+    uint32_t v = verb_pos(text, ev);
     for (unsigned i = 0; i < nm; i++) {
         gment *m = &ms[i];
         if (m->absorbed || m->place == PRL_GZ_NONE || m->cue == CUE_NONE)
             continue;
-        if (m->cue != CUE_STRONG && (inside(m, ev->source_start, ev->source_end) ||
-                                     inside(m, ev->target_start, ev->target_end)))
-            continue;
+        int material = ev->quad == 2 || ev->quad == 4;
+        /* 0: not an actor's own place; 1: the target's, where a material
+         * act lands ("shelled positions near Kharkiv"); 2: the source's */
+        int own = 0;
+        if (material && inside(m, ev->target_start, ev->target_end))
+            own = !covers(tok, n, m, ev->target_start, ev->target_end);
+        else if (material && inside(m, ev->source_start, ev->source_end))
+            own = covers(tok, n, m, ev->source_start, ev->source_end) ? 0 : 2;
         /* "from", "into": where things move, so only for material events
          * ("withdrew from Mali", not "expects from Iran") */
-        uint32_t v = verb_pos(text, ev);
         if (m->cue == CUE_WEAK) {
             /* ... and right after the verb ("fired rockets from Gaza", not
              * "received arrest warrants from Iran") */
             size_t vn = ev->verb ? strlen(ev->verb) : 0;
-            if ((ev->quad != 2 && ev->quad != 4) || v == PRL_GZ_NONE ||
+            if (!material || v == PRL_GZ_NONE ||
                 m->bs < v + vn || m->bs - (v + vn) > WEAK_REACH)
                 continue;
         }
-        if (v == PRL_GZ_NONE)
-            v = ev->start;
-        uint32_t d = m->bs > v ? m->bs - v : v - m->bs;
-        if (!best || m->cue > best->cue || (m->cue == best->cue && d < bd)) {
+        uint32_t at = v == PRL_GZ_NONE ? ev->start : v;
+        uint32_t d = m->bs > at ? m->bs - at : at - m->bs;
+        if (!best || own < bown || (own == bown && m->cue > best->cue) ||
+            (own == bown && m->cue == best->cue && d < bd)) {
             best = m;
             bd = d;
+            bown = own;
         }
     }
     return best;
 }
 
 /* An actor's stated place: a name within its words, or right after them
- * behind "in", "from", "of" ("officials in Gaza"). */
+ * behind "in", "from", "of", "near", "at" ("officials in Gaza", "positions
+ * near Kharkiv"). Its country must agree with the actor's code unless the
+ * text states it ("protesters in Paris, Texas" whatever the code says). */
 static gment *actor_mention(const prl_token *tok, uint32_t n, gment *ms,
                             unsigned nm, uint32_t s, uint32_t e, const char *code)
 {
+    static const char *const AFTER[] = {"IN", "FROM", "OF", "NEAR", "AT", NULL};
     if (s >= e)
         return NULL;
     uint32_t cc = actor_country(code);
@@ -740,13 +783,11 @@ static gment *actor_mention(const prl_token *tok, uint32_t n, gment *ms,
             /* the preposition is the first token after the actor's words */
             uint32_t q = m->ts - 1;
             after = tok[q].start >= e && (q == 0 || tok[q - 1].end <= e) &&
-                    (strcmp(tok[q].norm, "IN") == 0 || strcmp(tok[q].norm, "FROM") == 0 ||
-                     strcmp(tok[q].norm, "OF") == 0);
+                    in_list(tok[q].norm, AFTER);
         }
         if (!in && !after)
             continue;
-        /* a country's name must agree with the actor's code */
-        if (cc != PRL_GZ_NONE && P(m->place)->country != cc)
+        if (cc != PRL_GZ_NONE && P(m->place)->country != cc && !m->stated)
             continue;
         if (m->absorbed)
             continue;
@@ -817,8 +858,11 @@ static int place_sentence(gctx *g, const prl_token *tok, uint32_t n, uint32_t fi
         gment *m = &ms[i];
         if (m->absorbed)
             continue;
-        /* the actor's code says which country its words name */
-        for (uint32_t e = first_ev; e < end_ev && m->ctx_country == PRL_GZ_NONE; e++) {
+        /* the actor's code says which country its words name, unless the
+         * text says it ("protesters in Paris, Texas" coded as French: the
+         * written "Texas" wins over a coder's reading of "Paris") */
+        for (uint32_t e = first_ev;
+             e < end_ev && !m->stated && m->ctx_country == PRL_GZ_NONE; e++) {
             const parley_event *ev = &doc->events[e];
             uint32_t cc = PRL_GZ_NONE;
             if (inside(m, ev->source_start, ev->source_end))
@@ -852,7 +896,7 @@ static int place_sentence(gctx *g, const prl_token *tok, uint32_t n, uint32_t fi
     }
     for (uint32_t e = first_ev; e < end_ev; e++) {
         parley_event *ev = &doc->events[e];
-        gment *a = action_mention(doc->text, ms, nm, ev);
+        gment *a = action_mention(doc->text, tok, n, ms, nm, ev);
         if (!a && lead && g->have_dateline)
             a = &g->dateline;
         uint32_t v = verb_pos(doc->text, ev);

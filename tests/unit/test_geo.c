@@ -3,7 +3,8 @@
  * parley's default dictionaries (data/). Prints precision and recall and
  * fails below the figures docs/geo.md reports. Also: the gazetteer fold
  * and lookups, the seed headline (Gaza, Palestinian territories), a
- * dateline, and pathological input (many and long names, odd datelines). GEO_VERBOSE=1 lists every
+ * dateline, actor places from the coder's spans, and pathological input
+ * (many and long names, odd datelines). GEO_VERBOSE=1 lists every
  * sentence. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,6 +200,36 @@ static void test_hard(parley_coder *c, parley_doc *doc)
     free(buf);
 }
 
+/* The coder's actor spans: an actor's own place is its geo ("positions near
+ * Kharkiv", "protesters in Paris, Texas" even when the coder reads "Paris"
+ * as France); a country named as the actor is its place; a nationality
+ * alone is not ("The Japanese foreign minister"); a place that is the whole
+ * actor still places a material event ("withdrew from Mali"). */
+static const parley_event *code_one(parley_coder *c, parley_doc *doc, const char *s)
+{
+    T_CHECK(parley_doc_set(doc, "a", "20250305", NULL, s, strlen(s)) == PARLEY_OK);
+    T_CHECK(parley_code(c, doc) == PARLEY_OK);
+    T_CHECK(parley_doc_event_count(doc) > 0);
+    return parley_doc_event_count(doc) ? parley_doc_event(doc, 0) : NULL;
+}
+
+static void test_actors(parley_coder *c, parley_doc *doc)
+{
+    const parley_event *e =
+        code_one(c, doc, "Russian troops shelled Ukrainian positions near Kharkiv.");
+    T_CHECK(e && e->source_geo == NULL);
+    T_CHECK(e && same_place(e->target_geo, "Kharkiv/UP") && same_place(e->geo, "Kharkiv/UP"));
+    e = code_one(c, doc, "Police arrested protesters in Paris, Texas on Friday.");
+    T_CHECK(e && same_place(e->target_geo, "Paris, Texas/US"));
+    e = code_one(c, doc, "The Japanese foreign minister criticized China.");
+    T_CHECK(e && e->source_geo == NULL && e->geo == NULL);
+    T_CHECK(e && same_place(e->target_geo, "China/CH"));
+    e = code_one(c, doc, "French troops withdrew from Mali.");
+    T_CHECK(e && same_place(e->geo, "Mali/ML") && same_place(e->target_geo, "Mali/ML"));
+    e = code_one(c, doc, "Police in Cairo arrested dozens of activists in Alexandria.");
+    T_CHECK(e && same_place(e->source_geo, "Cairo/EG") && same_place(e->geo, "Alexandria/EG"));
+}
+
 static void test_set(parley_coder *c, parley_doc *doc)
 {
     FILE *f = fopen("tests/geo/sentences.tsv", "r");
@@ -269,6 +300,7 @@ int main(void)
         test_seed(c, doc);
         test_dateline(c, doc);
         test_hard(c, doc);
+        test_actors(c, doc);
         test_set(c, doc);
     }
     parley_doc_free(doc);
