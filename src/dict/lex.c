@@ -514,3 +514,37 @@ const char *prl_phrase_text(prl_model *m, const prl_phrase *ph)
     *p = 0;
     return s;
 }
+
+int prl_lex_copy_out(prl_model *m, prl_vec *v, void **out, uint32_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (v->len == 0)
+        return PRL_PARSE_OK;
+    void *a = prl_arena_alloc(&m->arena, v->len * v->item);
+    if (!a)
+        return PRL_PARSE_NOMEM;
+    memcpy(a, v->data, v->len * v->item);
+    *out = a;
+    *n = (uint32_t)v->len;
+    v->len = 0;
+    return PRL_PARSE_OK;
+}
+
+int prl_lex_synset_append(prl_model *m, uint32_t synset, prl_vec *phrases)
+{
+    if (phrases->len == 0)
+        return PRL_PARSE_OK;
+    prl_synset *ss = &PRL_VEC_AT(&m->synsets, prl_synset, synset);
+    size_t n = ss->n_phrases + phrases->len;
+    prl_phrase *a = prl_arena_alloc(&m->arena, n * sizeof *a);
+    if (!a)
+        return PRL_PARSE_NOMEM;
+    if (ss->n_phrases)
+        memcpy(a, ss->phrases, ss->n_phrases * sizeof *a);
+    memcpy(a + ss->n_phrases, phrases->data, phrases->len * sizeof *a);
+    ss->phrases = a;
+    ss->n_phrases = (uint32_t)n;
+    phrases->len = 0;
+    return PRL_PARSE_OK;
+}

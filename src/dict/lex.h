@@ -83,6 +83,15 @@ enum {
 /* Result codes of the parsing helpers. */
 enum { PRL_PARSE_OK = 0, PRL_PARSE_BAD = 1, PRL_PARSE_NOMEM = 2 };
 
+/* Move a scratch vector's items into the model's arena (*out, *n) and
+ * empty the vector; PRL_PARSE_NOMEM on allocation failure. */
+int prl_lex_copy_out(prl_model *m, prl_vec *v, void **out, uint32_t *n);
+
+/* Append the prl_phrase items of `phrases` to synset `synset` and empty the
+ * vector. A synset label may be defined in several places (TABARI allows
+ * repeating one) and then grows. */
+int prl_lex_synset_append(prl_model *m, uint32_t synset, prl_vec *phrases);
+
 /* Parse the words in [s,end) into *out (arena memory). Words are split at
  * blanks and '_'; see docs/dictionaries.md for the flags. *trailing_us is
  * set to 1 when the phrase ends with '_' (may be NULL). Malformed input is

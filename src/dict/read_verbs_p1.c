@@ -30,22 +30,6 @@ static prl_verb_block *cur_block(vstate *v)
     return &PRL_VEC_AT(&v->m->verbs, prl_verb_block, v->block);
 }
 
-static int copy_out(prl_model *m, prl_vec *v, void **out, uint32_t *n)
-{
-    *out = NULL;
-    *n = 0;
-    if (v->len == 0)
-        return PRL_PARSE_OK;
-    void *a = prl_arena_alloc(&m->arena, v->len * v->item);
-    if (!a)
-        return PRL_PARSE_NOMEM;
-    memcpy(a, v->data, v->len * v->item);
-    *out = a;
-    *n = (uint32_t)v->len;
-    v->len = 0;
-    return PRL_PARSE_OK;
-}
-
 /* Move the open block's forms and patterns into the arena. */
 static int close_block(vstate *v)
 {
@@ -53,9 +37,9 @@ static int close_block(vstate *v)
         return PRL_PARSE_OK;
     prl_verb_block *b = cur_block(v);
     void *f, *p;
-    int rc = copy_out(v->m, &v->forms, &f, &b->n_forms);
+    int rc = prl_lex_copy_out(v->m, &v->forms, &f, &b->n_forms);
     if (rc == PRL_PARSE_OK)
-        rc = copy_out(v->m, &v->patterns, &p, &b->n_patterns);
+        rc = prl_lex_copy_out(v->m, &v->patterns, &p, &b->n_patterns);
     if (rc != PRL_PARSE_OK)
         return rc;
     b->forms = f;
@@ -72,20 +56,7 @@ static int close_synset(vstate *v)
     if (!v->in_synset)
         return PRL_PARSE_OK;
     v->in_synset = 0;
-    if (v->sphrases.len == 0)
-        return PRL_PARSE_OK;
-    prl_synset *ss = &PRL_VEC_AT(&v->m->synsets, prl_synset, v->synset);
-    size_t n = ss->n_phrases + v->sphrases.len;
-    prl_phrase *a = prl_arena_alloc(&v->m->arena, n * sizeof *a);
-    if (!a)
-        return PRL_PARSE_NOMEM;
-    if (ss->n_phrases)
-        memcpy(a, ss->phrases, ss->n_phrases * sizeof *a);
-    memcpy(a + ss->n_phrases, v->sphrases.data, v->sphrases.len * sizeof *a);
-    ss->phrases = a;
-    ss->n_phrases = (uint32_t)n;
-    v->sphrases.len = 0;
-    return PRL_PARSE_OK;
+    return prl_lex_synset_append(v->m, v->synset, &v->sphrases);
 }
 
 static int open_block(vstate *v, const prl_line *ln, const char *name,
