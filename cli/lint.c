@@ -31,48 +31,17 @@
 
 #include "cli.h"
 #include "dict/model.h"
+#include "enrich/actorcode.h"
 
 #include "lint_countries.h"
 
-/* CAMEO role and international codes (manual 1.1b3 tables 3.1 and 3.2,
- * ../shared/data/cameo/CAMEO.type.txt) plus PTY (section 3.1.4). */
-static const char *const lint_type_codes[] = {
-    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF",
-    "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI",
-    "LAB", "LEG", "MED", "REF", "MOD", "RAD", "AMN", "IRC", "GRP", "UNO",
-    "PKO", "UIS", "IGO", "IMG", "INT", "MNC", "NGM", "NGO", "SET", "PTY",
-};
-
-/* Transnational regions (manual table 3.3) and religions (chapter 4,
- * ../shared/data/cameo/CAMEO.religion.txt). */
-static const char *const lint_region_codes[] = {
-    "AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EIN", "EAF",
-    "EEU", "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SCN", "SAM",
-    "SAS", "SEA", "SAF", "WAF", "WST",
-    "ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX",
-    "DRZ", "HIN", "HSD", "ITR", "JAN", "JEW", "JHW", "LDS", "MOS", "MRN",
-    "NRM", "PAG", "PRO", "SFI", "SHI", "SHN", "SIK", "SUN", "TAO", "UDX",
-    "ZRO", "PAL", "ARB", "KUR",
-};
-
-/* Organization codes: CAMEO.knowngroup.txt, the organizations of the
- * manual's chapter 7 table, and the codes parley's own dictionaries add
- * (marked "parley code" in data/groups.txt; see
+/* Codes the CAMEO tables behind the GDELT columns (src/enrich/actorcode.c)
+ * do not hold: the party role PTY (manual section 3.1.4), the
+ * organizations of the manual's chapter 7 table, and the codes parley's own
+ * dictionaries add (marked "parley code" in data/groups.txt; see
  * docs/default-dictionaries.md). */
-static const char *const lint_group_codes[] = {
-    /* CAMEO.knowngroup.txt */
-    "AAM", "ABD", "ACC", "ADB", "AEU", "AFB", "ALQ", "AMF", "AML", "AMN",
-    "AMU", "ANO", "APE", "ARL", "ASL", "ASN", "ATD", "BCA", "BIS", "BTH",
-    "CEM", "CFA", "CIS", "CMN", "COE", "CPA", "CPC", "CRC", "CSS", "CWN",
-    "DFL", "EBR", "ECA", "EEC", "EFT", "ENN", "FAO", "FID", "FIS", "FLN",
-    "FTA", "GCC", "GIA", "GOE", "GOS", "GSP", "GSS", "HCH", "HCR", "HEZ",
-    "HIP", "HMS", "HRW", "IAC", "IAD", "IAE", "IAF", "ICC", "ICG", "ICJ",
-    "ICO", "IDB", "IGC", "IHF", "ILO", "IMF", "IOM", "IPU", "IRC", "ISJ",
-    "ITP", "JUR", "KDP", "KID", "LBA", "LKD", "MBR", "MRZ", "MSF", "MSP",
-    "NAT", "NEP", "NON", "OAS", "OAU", "OIC", "OPC", "PAP", "PFL", "PLF",
-    "PLO", "PLS", "PMD", "PRC", "PSE", "RCR", "RND", "SAA", "SAD", "SCE",
-    "SHA", "SOT", "TAL", "UEM", "UNO", "WAD", "WAM", "WAS", "WBK", "WCT",
-    "WEF", "WFP", "WHO", "WTO", "XFM",
+static const char *const lint_extra_codes[] = {
+    "PTY",
     /* manual chapter 7 */
     "ADF", "ASF", "JMA", "LRA", "PKK", "IRA", "SPL", "UNI", "WEU", "GZS",
     "WSB", "KMR",
@@ -92,10 +61,12 @@ static int in_table(const char *const *t, size_t n, const char *s3)
 
 static int known_part(const char *s3)
 {
+    char code[4] = { s3[0], s3[1], s3[2], 0 };
+    for (int t = 0; t < PRL_ACTOR_TABLES; t++)
+        if (prl_actor_lookup(t, code))
+            return 1;
     return in_table(lint_country_codes, COUNT(lint_country_codes), s3) ||
-           in_table(lint_type_codes, COUNT(lint_type_codes), s3) ||
-           in_table(lint_region_codes, COUNT(lint_region_codes), s3) ||
-           in_table(lint_group_codes, COUNT(lint_group_codes), s3);
+           in_table(lint_extra_codes, COUNT(lint_extra_codes), s3);
 }
 
 /* ------------------------------------------------------------------ */
