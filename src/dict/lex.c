@@ -548,3 +548,33 @@ int prl_lex_synset_append(prl_model *m, uint32_t synset, prl_vec *phrases)
     phrases->len = 0;
     return PRL_PARSE_OK;
 }
+
+int prl_lex_entry_parts(prl_lex *lx, const prl_line *ln, const char *list,
+                        const char *what, char **text_end, char **fa, char **fb,
+                        char **cs, char **ce)
+{
+    char *q = ln->s;
+    while (*q && *q != '{' && *q != '[')
+        q++;
+    *text_end = q;
+    *fa = *fb = *cs = *ce = NULL;
+    while (*q) {
+        if (*q == ' ' || *q == '\t') {
+            q++;
+        } else if (*q == '{' && !*fa) {
+            char *close = strchr(q, '}');
+            if (!close)
+                return prl_lex_error(lx, ln, q, "missing '}' after %s", list);
+            *fa = q + 1;
+            *fb = close;
+            q = close + 1;
+        } else if (*q == '[' && !*cs) {
+            int rc = prl_parse_bracket(lx, ln, &q, cs, ce);
+            if (rc != PRL_PARSE_OK)
+                return rc;
+        } else {
+            return prl_lex_error(lx, ln, q, "unexpected '%c' after %s", *q, what);
+        }
+    }
+    return PRL_PARSE_OK;
+}

@@ -83,6 +83,14 @@ enum {
 /* Result codes of the parsing helpers. */
 enum { PRL_PARSE_OK = 0, PRL_PARSE_BAD = 1, PRL_PARSE_NOMEM = 2 };
 
+/* Split an entry line "TEXT {LIST} [CODE]" ({} and [] in either order,
+ * each optional): *text_end is where TEXT ends, [*fa,*fb) the inside of
+ * the braces and [*cs,*ce) of the brackets (NULL when absent). `list` and
+ * `what` name the braces and the entry in error messages. */
+int prl_lex_entry_parts(prl_lex *lx, const prl_line *ln, const char *list,
+                        const char *what, char **text_end, char **fa, char **fb,
+                        char **cs, char **ce);
+
 /* Move a scratch vector's items into the model's arena (*out, *n) and
  * empty the vector; PRL_PARSE_NOMEM on allocation failure. */
 int prl_lex_copy_out(prl_model *m, prl_vec *v, void **out, uint32_t *n);

@@ -163,29 +163,10 @@ static int entry_line(gstate *g, const prl_line *ln)
 {
     prl_lex *lx = &g->lx;
     char *s = ln->s;
-    char *q = s;
-    while (*q && *q != '{' && *q != '[')
-        q++;
-    char *pend = q;
-    char *fa = NULL, *fb = NULL, *cs = NULL, *ce = NULL;
-    int rc;
-    while (*q) {
-        if (*q == ' ' || *q == '\t') {
-            q++;
-        } else if (*q == '{' && !fa) {
-            char *close = strchr(q, '}');
-            if (!close)
-                return prl_lex_error(lx, ln, q, "missing '}' after plurals");
-            fa = q + 1;
-            fb = close;
-            q = close + 1;
-        } else if (*q == '[' && !cs) {
-            if ((rc = prl_parse_bracket(lx, ln, &q, &cs, &ce)) != PRL_PARSE_OK)
-                return rc;
-        } else {
-            return prl_lex_error(lx, ln, q, "unexpected '%c' after agent", *q);
-        }
-    }
+    char *pend, *fa, *fb, *cs, *ce;
+    int rc = prl_lex_entry_parts(lx, ln, "plurals", "agent", &pend, &fa, &fb, &cs, &ce);
+    if (rc != PRL_PARSE_OK)
+        return rc;
     if (!cs)
         return prl_lex_error(lx, ln, pend, "agent has no code (expected "
                              "[~CODE] or [CODE~])");

@@ -348,29 +348,10 @@ static int verb_line(vstate *v, const prl_line *ln)
 {
     prl_lex *lx = &v->lx;
     char *s = ln->s;
-    char *q = s;
-    while (*q && *q != '{' && *q != '[')
-        q++;
-    char *vend = q;
-    char *fa = NULL, *fb = NULL, *cs = NULL, *ce = NULL;
-    int rc;
-    while (*q) {
-        if (*q == ' ' || *q == '\t') {
-            q++;
-        } else if (*q == '{' && !fa) {
-            char *close = strchr(q, '}');
-            if (!close)
-                return prl_lex_error(lx, ln, q, "missing '}' after verb forms");
-            fa = q + 1;
-            fb = close;
-            q = close + 1;
-        } else if (*q == '[' && !cs) {
-            if ((rc = prl_parse_bracket(lx, ln, &q, &cs, &ce)) != PRL_PARSE_OK)
-                return rc;
-        } else {
-            return prl_lex_error(lx, ln, q, "unexpected '%c' after the verb", *q);
-        }
-    }
+    char *vend, *fa, *fb, *cs, *ce;
+    int rc = prl_lex_entry_parts(lx, ln, "verb forms", "the verb", &vend, &fa, &fb, &cs, &ce);
+    if (rc != PRL_PARSE_OK)
+        return rc;
     prl_vcode code;
     if (cs && (rc = prl_parse_vcode(lx, ln, cs, ce, &code)) != PRL_PARSE_OK)
         return rc;
