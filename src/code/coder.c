@@ -129,14 +129,71 @@ static inline int ends_in(const ctok *t, const char *suf)
 
 /* Past and present forms of saying that are never part of a noun
  * phrase: "Germany said Russia attacked" has two phrases, not one. */
-static int saying_verb(const ctok *t)
+/* ctok.lists: the word lists below, tested for every token many times
+ * over, so each token is looked up in them once, by word_lists. */
+enum { TL_SAYING = 1, TL_REPORTING = 2 };
+
+static int in_list(const ctok *t, const char *const *w, size_t n)
 {
-    static const char *const w[] = {"SAID", "SAYS", "TOLD", "WROTE", "RULED",
-                                    "NOTED", "ARGUED", "INSISTED", "CONCLUDED"};
-    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+    for (size_t k = 0; k < n; k++)
         if (norm_is(t, w[k]))
             return 1;
     return 0;
+}
+
+static unsigned word_lists(const ctok *t)
+{
+    /* Verbs of saying or judging that are no dictionary verbs ("said",
+     * "ruled", "noted", "found": see reporting_word), by first letter so
+     * a token is compared with a few of them at most. */
+    static const char *const a[] = {"ADDED", "ARGUED", "ARGUES"};
+    static const char *const b[] = {"BELIEVES", "BELIEVED"};
+    static const char *const c[] = {"CONCLUDED", "CLAIMED", "CONFIRMED"};
+    static const char *const d[] = {"DETERMINED", "DECIDED"};
+    static const char *const e[] = {"ESTIMATED", "EXPLAINED"};
+    static const char *const f[] = {"FOUND"};
+    static const char *const i[] = {"INSISTED", "INSISTS"};
+    static const char *const j[] = {"JUDGED"};
+    static const char *const n[] = {"NOTED"};
+    static const char *const r[] = {"RULED", "REPORTED", "REVEALED"};
+    static const char *const s[] = {"SAID", "SAYS", "SAY", "SAYING", "STATED",
+                                    "SUGGESTED", "SHOWED"};
+    static const char *const tl[] = {"TOLD", "THINKS"};
+    static const char *const w[] = {"WROTE"};
+    /* Past and present forms of saying that are never part of a noun
+     * phrase (saying_verb): all of them reporting words too. */
+    static const char *const say[] = {"SAID", "SAYS", "TOLD", "WROTE", "RULED",
+                                      "NOTED", "ARGUED", "INSISTED", "CONCLUDED"};
+    if (t->t->len < 3 || t->t->len > 10)
+        return 0;
+    const char *const *l = NULL;
+    size_t nl = 0;
+#define PRL_LIST(x) (l = (x), nl = sizeof(x) / sizeof(x)[0])
+    switch (t->t->norm[0]) {
+    case 'A': PRL_LIST(a); break;
+    case 'B': PRL_LIST(b); break;
+    case 'C': PRL_LIST(c); break;
+    case 'D': PRL_LIST(d); break;
+    case 'E': PRL_LIST(e); break;
+    case 'F': PRL_LIST(f); break;
+    case 'I': PRL_LIST(i); break;
+    case 'J': PRL_LIST(j); break;
+    case 'N': PRL_LIST(n); break;
+    case 'R': PRL_LIST(r); break;
+    case 'S': PRL_LIST(s); break;
+    case 'T': PRL_LIST(tl); break;
+    case 'W': PRL_LIST(w); break;
+    default: return 0;
+    }
+#undef PRL_LIST
+    if (!in_list(t, l, nl))
+        return 0;
+    return TL_REPORTING | (in_list(t, say, sizeof say / sizeof say[0]) ? TL_SAYING : 0);
+}
+
+static int saying_verb(const ctok *t)
+{
+    return t->lists & TL_SAYING;
 }
 
 static int np_token(const parley_coder *c, uint32_t i)
@@ -1623,19 +1680,10 @@ static int act_of(const parley_coder *c, uint32_t tok)
  * "ruled", "noted", "found"): what follows it is its complement. */
 static int reporting_word(const parley_coder *c, const ctok *t)
 {
-    static const char *const w[] = {
-        "SAID", "SAYS", "SAY", "SAYING", "RULED", "NOTED", "REPORTED", "FOUND",
-        "CONCLUDED", "CLAIMED", "ARGUED", "ARGUES", "STATED", "ADDED",
-        "BELIEVES", "BELIEVED", "THINKS", "CONFIRMED", "REVEALED", "SUGGESTED",
-        "ESTIMATED", "SHOWED", "INSISTED", "INSISTS", "TOLD", "WROTE",
-        "EXPLAINED", "DETERMINED", "DECIDED", "JUDGED"};
     if (t->del || t->role == R_ACTOR || t->role == R_AGENT || t->cls != PRL_WC_OPEN ||
         t->t->len < 3 || (t->slot >= 0 && c->slots[t->slot].coded))
         return 0;
-    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (norm_is(t, w[k]))
-            return 1;
-    return 0;
+    return (t->lists & TL_REPORTING) != 0;
 }
 
 /* The complement of a verb of saying or judging has its own subject:
@@ -2122,10 +2170,12 @@ static int code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
         const prl_img_block *blk = &d->blocks[vf->block];
         for (uint32_t k = 0; k < blk->n_patterns; k++) {
             const prl_img_pattern *p = &d->patterns[blk->first_pattern + k];
+            /* The key test first: it is in the pattern and usually fails,
+             * and saves reading the code's string. */
+            if (p->key != PRL_NONE && !pres_has(c, p->key))
+                continue;
             const char *pc = prl_dict_str(d, d->vcodes[p->vcode].code);
             if (pc[0] == '+' && strcmp(pc, "+++") == 0)
-                continue;
-            if (p->key != PRL_NONE && !pres_has(c, p->key))
                 continue;
             if (!elems_possible(c, &d->elems[p->first_elem],
                                 (unsigned)p->n_left + p->n_right, 0))
@@ -2527,6 +2577,8 @@ static int code_sentence(parley_coder *c, sent_ctx *sc, const prl_token *toks,
         return 0;
     c->headline = sc->part == PARLEY_PART_HEADLINE;
     prl_lex_tokens(c, toks, n);
+    for (uint32_t i = 0; i < n; i++)
+        c->tok[i].lists = (uint8_t)word_lists(&c->tok[i]);
     pres_fill(c);
     /* Quotation spans: each quote mark opens or closes one; the marks
      * themselves count as outside. */

@@ -31,6 +31,8 @@ typedef struct ctok {
     int16_t slot;               /* slot index or -1 */
     uint16_t clause;
     uint8_t quote;              /* quotation span number (1..255), 0 outside */
+    uint8_t lists;              /* coder.c word lists the norm is in, found
+                                   once per sentence (TL_*) */
 } ctok;
 
 /* An actor or agent match. */

@@ -1162,6 +1162,28 @@ static int validate(parley_dict *d)
     return bad ? -1 : 0;
 }
 
+/* See parley_dict.rootix. Not having it only costs speed. */
+static void build_rootix(parley_dict *d)
+{
+    size_t nids = (size_t)d->n_words + d->n_stems;
+    uint32_t *ix = prl_calloc(&d->alloc, (size_t)PRL_TRIE_COUNT * nids * sizeof *ix + 1);
+    if (!ix)
+        return;
+    for (int t = 0; t < PRL_TRIE_COUNT; t++) {
+        const prl_img_node *n = &d->nodes[d->h->roots[t]];
+        for (uint32_t e = n->first_edge; e < n->first_edge + n->n_edges; e++) {
+            uint32_t label = d->edges[e].label, id = PRL_LBL_ID(label);
+            int stem = (label & PRL_LBL_STEM) != 0;
+            if (id >= (stem ? d->n_stems : d->n_words))
+                continue;
+            uint32_t *slot = &ix[(size_t)t * nids + (stem ? d->n_words + id : id)];
+            if (!*slot)     /* edges are sorted: the plain one comes first */
+                *slot = e + 1;
+        }
+    }
+    d->rootix = ix;
+}
+
 parley_status prl_dict_open(const void *buf, size_t n, void *owned,
                             void *map, size_t map_len, const prl_alloc *a,
                             parley_dict **out)
@@ -1187,24 +1209,42 @@ parley_status prl_dict_open(const void *buf, size_t n, void *owned,
     d->map_len = map_len;
     snprintf(d->version, sizeof d->version, "%016llx",
              (unsigned long long)d->h->hash);
-    for (uint32_t i = 0; i < d->n_stems; i++)
-        if (d->stems[i].len >= 1 && d->stems[i].len <= 31)
-            d->stem_lens1[(unsigned char)d->str[d->stems[i].str]] |= 1u << d->stems[i].len;
+    for (uint32_t i = 0; i < d->n_stems; i++) {
+        const prl_img_word *w = &d->stems[i];
+        if (w->len < 1 || w->len > 31)
+            continue;
+        d->stem_lens1[(unsigned char)d->str[w->str]] |= 1u << w->len;
+        if (w->len >= 2)
+            d->stem_lens2[prl_stem_pair(d->str + w->str)] |= 1u << w->len;
+    }
+    build_rootix(d);
     *out = d;
     return PARLEY_OK;
 }
 
 uint32_t prl_dict_word(const parley_dict *d, const char *s, size_t n)
 {
-    uint32_t h = (uint32_t)prl_hash64(s, n, 0);
+    return prl_dict_word_hashed(d, s, n, prl_dict_word_hash(s, n));
+}
+
+uint32_t prl_dict_word_hashed(const parley_dict *d, const char *s, size_t n,
+                              uint32_t h)
+{
     uint32_t mask = d->n_whash - 1;
     for (uint32_t j = h & mask, k = 0; k <= mask; j = (j + 1) & mask, k++) {
         uint32_t v = d->whash[j];
         if (!v)
             return PRL_NONE;
         const prl_img_word *w = &d->words[v - 1];
-        if (w->hash == h && w->len == n && memcmp(d->str + w->str, s, n) == 0)
-            return v - 1;
+        if (w->hash == h && w->len == n) {
+            /* Words are short: a plain loop beats a memcmp call. */
+            const char *ws = d->str + w->str;
+            size_t i = 0;
+            while (i < n && ws[i] == s[i])
+                i++;
+            if (i == n)
+                return v - 1;
+        }
     }
     return PRL_NONE;
 }
@@ -1215,6 +1255,8 @@ unsigned prl_dict_stems(const parley_dict *d, const char *s, size_t n,
     if (n == 0 || !d->n_stems)
         return 0;
     uint32_t lens = d->h->stem_lens & d->stem_lens1[(unsigned char)s[0]];
+    if (lens & ~2u)         /* stems of 2+ bytes: filter by the first two */
+        lens &= 2u | (n >= 2 ? d->stem_lens2[prl_stem_pair(s)] : 0u);
     if (!lens)
         return 0;
     unsigned k = 0;
@@ -1249,6 +1291,22 @@ void prl_dict_child2(const parley_dict *d, uint32_t node, uint32_t label,
     const prl_img_node *n = &d->nodes[node];
     uint32_t lo = n->first_edge, hi = n->first_edge + n->n_edges;
     *plain = *joined = PRL_NONE;
+    if (d->rootix && n->n_edges > 64 && !(label & PRL_LBL_JOINED)) {
+        for (int t = 0; t < PRL_TRIE_COUNT; t++) {
+            if (d->h->roots[t] != node)
+                continue;
+            uint32_t id = PRL_LBL_ID(label);
+            int stem = (label & PRL_LBL_STEM) != 0;
+            if (id >= (stem ? d->n_stems : d->n_words))
+                return;
+            uint32_t v = d->rootix[(size_t)t * ((size_t)d->n_words + d->n_stems) +
+                                   (stem ? d->n_words + id : id)];
+            if (!v)
+                return;
+            lo = hi = v - 1;
+            break;
+        }
+    }
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
         if (d->edges[mid].label < label)
@@ -1384,6 +1442,7 @@ void parley_dict_free(parley_dict *d)
     prl_alloc a = d->alloc;
     if (d->map)
         munmap(d->map, d->map_len);
+    prl_free(&a, d->rootix);
     prl_free(&a, d->owned);
     prl_free(&a, d);
 }

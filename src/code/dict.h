@@ -36,6 +36,14 @@ struct parley_dict {
     /* By first byte: bit L set when a stem of L bytes starts with it (a
      * subset of h->stem_lens), so most tokens skip the stem probes. */
     uint32_t stem_lens1[256];
+    /* The same for stems of 2+ bytes by their first two bytes, hashed
+     * (STEM_PAIR below): a superset, so only a filter. */
+    uint32_t stem_lens2[1024];
+    /* The big root fan-outs, indexed instead of binary-searched: for trie
+     * t and word id w (stem id s), rootix[t * (n_words + n_stems) + w
+     * (n_words + s)] is 1 + the first root edge of that word or stem, 0
+     * when none. Built at load; NULL (binary search) when out of memory. */
+    uint32_t *rootix;
 };
 
 /* Wrap a complete image (validated here) into a new dict. `owned` is freed
@@ -46,6 +54,17 @@ parley_status prl_dict_open(const void *buf, size_t n, void *owned,
 
 /* The id of a word in its matching form, or PRL_NONE. */
 uint32_t prl_dict_word(const parley_dict *d, const char *s, size_t n);
+
+/* The same with the word's hash, prl_dict_word_hash(s, n), already made:
+ * the lexical pass hashes a sentence's tokens first and prefetches their
+ * hash slots, so the cache misses of the lookups overlap. */
+uint32_t prl_dict_word_hashed(const parley_dict *d, const char *s, size_t n,
+                              uint32_t h);
+
+static inline uint32_t prl_dict_word_hash(const char *s, size_t n)
+{
+    return (uint32_t)prl_hash64(s, n, 0);
+}
 
 /* Stem ids matching a prefix of s: at most max written into out. */
 unsigned prl_dict_stems(const parley_dict *d, const char *s, size_t n,
@@ -58,6 +77,11 @@ void prl_dict_child2(const parley_dict *d, uint32_t node, uint32_t label,
 
 /* The child of node by label, or PRL_NONE. */
 uint32_t prl_dict_child(const parley_dict *d, uint32_t node, uint32_t label);
+
+static inline unsigned prl_stem_pair(const char *s)
+{
+    return ((unsigned char)s[0] * 31u + (unsigned char)s[1]) & 1023u;
+}
 
 static inline const char *prl_dict_str(const parley_dict *d, uint32_t off)
 {

@@ -32,6 +32,11 @@ int prl_grow(parley_coder *c, void **p, size_t *cap, size_t n, size_t item)
 void prl_lex_tokens(parley_coder *c, const prl_token *toks, uint32_t n)
 {
     const parley_dict *d = c->d;
+    uint32_t mask = d->n_whash - 1;
+    /* Hash every token first (kept in t->word for the moment) and
+     * prefetch its hash slot, then the word the slot names: the lookups
+     * below then find their lines in cache instead of missing one after
+     * the other. */
     for (uint32_t i = 0; i < n; i++) {
         ctok *t = &c->tok[i];
         memset(t, 0, sizeof *t);
@@ -40,7 +45,19 @@ void prl_lex_tokens(parley_coder *c, const prl_token *toks, uint32_t n)
         t->word = PRL_NONE;
         if (toks[i].len == 0)
             continue;
-        t->word = prl_dict_word(d, toks[i].norm, toks[i].len);
+        t->word = prl_dict_word_hash(toks[i].norm, toks[i].len);
+        __builtin_prefetch(&d->whash[t->word & mask]);
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t v = toks[i].len ? d->whash[c->tok[i].word & mask] : 0;
+        if (v)
+            __builtin_prefetch(&d->words[v - 1]);
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        ctok *t = &c->tok[i];
+        if (toks[i].len == 0)
+            continue;
+        t->word = prl_dict_word_hashed(d, toks[i].norm, toks[i].len, t->word);
         if (t->word != PRL_NONE) {
             t->cls = d->words[t->word].cls;
             t->wflags = d->words[t->word].flags;
