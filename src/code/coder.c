@@ -90,7 +90,7 @@ static const char *slot_code(const parley_coder *c, const slot *s, unsigned k)
 
 static int is_null_code(const char *s)
 {
-    return s[0] == '-' && strcmp(s, "---") == 0;
+    return s[0] == '-' && s[1] == '-' && s[2] == '-' && !s[3];
 }
 
 /* Append a code (a cbuf offset) named by tokens [ts, te). Returns 0, or
@@ -109,14 +109,15 @@ static int push_code(parley_coder *c, uint32_t off, uint32_t ts, uint32_t te)
 /* Noun phrases.                                                        */
 
 /* Is the token's norm the word w? These run in loops over word lists for
- * every token, so the first byte (norm is NUL-terminated) settles most
- * calls before strlen and memcmp. */
+ * every token, so one byte loop (no strlen, no memcmp call) settles
+ * them; the first byte settles most. */
 static inline int norm_is(const ctok *t, const char *w)
 {
-    if (t->t->norm[0] != w[0])
-        return 0;
-    size_t n = strlen(w);
-    return t->t->len == n && memcmp(t->t->norm, w, n) == 0;
+    const char *s = t->t->norm;
+    size_t i = 0, len = t->t->len;
+    while (w[i] && i < len && s[i] == w[i])
+        i++;
+    return !w[i] && i == len;
 }
 
 /* Does the norm end in suf (non-empty), with two bytes before it? */

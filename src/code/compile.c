@@ -1307,12 +1307,19 @@ void prl_dict_child2(const parley_dict *d, uint32_t node, uint32_t label,
             break;
         }
     }
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (d->edges[mid].label < label)
-            lo = mid + 1;
-        else
-            hi = mid;
+    if (hi - lo <= 8) {
+        /* Most inner nodes have a few edges: a short scan beats the
+         * binary search's unpredictable branches. */
+        while (lo < hi && d->edges[lo].label < label)
+            lo++;
+    } else {
+        while (lo < hi) {
+            uint32_t mid = lo + (hi - lo) / 2;
+            if (d->edges[mid].label < label)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
     }
     uint32_t end = n->first_edge + n->n_edges;
     if (lo < end && d->edges[lo].label == label)

@@ -85,7 +85,7 @@ struct prl_evidence {
     size_t cap_ix;
     uint64_t *buf;          /* 3 * NEAR_MAX_STREAM: stream, 3-, 8-grams */
     uint64_t *gset;         /* NEAR_SET slots, all 0 between sentences */
-    uint64_t work;          /* probe steps so far, against NEAR_BUDGET */
+    uint64_t work;          /* grams and events so far, against NEAR_BUDGET */
 };
 
 /* Spread FNV's bits so the low ones index the table well. */
@@ -279,8 +279,10 @@ static int sents_grow(prl_arena *ar, struct prl_evidence *ev)
 #define NEAR_TRI_NUM 7u
 #define NEAR_TRI_DEN 10u
 #define NEAR_SET (4 * NEAR_MAX_STREAM)   /* dedupe set: at most 1/4 full */
-#define NEAR_BUDGET 4000000u    /* probe steps per document; past it no
-                                   more near-duplicate checks (a huge doc) */
+#define NEAR_BUDGET 4000000u    /* grams looked up, matched and added, and
+                                   events compared, per document; past it
+                                   no more near-duplicate checks (a huge
+                                   doc) */
 
 static int is_word(const prl_token *t)
 {
@@ -290,6 +292,12 @@ static int is_word(const prl_token *t)
 static int name_joiner(const prl_token *t)
 {
     static const char *const j[] = {"OF", "THE", "AND", "FOR", "DE", "'S"};
+    switch (t->norm[0]) {   /* most words fail here, without a strcmp */
+    case 'O': case 'T': case 'A': case 'F': case 'D': case '\'':
+        break;
+    default:
+        return 0;
+    }
     for (size_t i = 0; i < sizeof j / sizeof j[0]; i++)
         if (strcmp(t->norm, j[i]) == 0)
             return 1;
@@ -365,9 +373,17 @@ static uint32_t grams_of(const uint64_t *s, uint32_t m, uint32_t k, uint64_t see
     return n;
 }
 
-static int grams_grow(prl_arena *ar, struct prl_evidence *ev)
+static int grams_grow(prl_arena *ar, struct prl_evidence *ev, size_t text_len)
 {
-    size_t cap = ev->cap_grams ? ev->cap_grams * 2 : 256;
+    /* First sized for the whole document (about one gram per three bytes
+     * of text, the table at most half full), so a typical one never
+     * rehashes; capped so a huge one still starts small. */
+    size_t cap = 256;
+    if (ev->cap_grams)
+        cap = ev->cap_grams * 2;
+    else
+        while (cap < text_len * 2 / 3 && cap < 16384)
+            cap *= 2;
     gram *t = arena_zalloc(ar, cap * sizeof *t);
     if (!t)
         return -1;
@@ -410,13 +426,17 @@ static int ix_grow(prl_arena *ar, struct prl_evidence *ev, uint32_t ix)
 static uint32_t count_grams(struct prl_evidence *ev, const uint64_t *g, uint32_t ng,
                             uint32_t *count, uint32_t nt)
 {
+    /* The work counted is each gram looked up and each stored gram it
+     * matches, not the probe steps: those depend on the table's size,
+     * which depends on the document's length, and the budget must not. */
+    ev->work += ng;
     for (uint32_t i = 0; i < ng && ev->cap_grams; i++)
         for (size_t j = g[i] & (ev->cap_grams - 1); ev->grams[j].sent;
              j = (j + 1) & (ev->cap_grams - 1)) {
-            ev->work++;
             uint32_t s = ev->grams[j].sent;
             if (ev->grams[j].hash != g[i])
                 continue;
+            ev->work++;
             if (!ev->c3[s] && !ev->c8[s])
                 ev->touched[nt++] = s;
             count[s]++;
@@ -425,10 +445,10 @@ static uint32_t count_grams(struct prl_evidence *ev, const uint64_t *g, uint32_t
 }
 
 static int add_grams(prl_arena *ar, struct prl_evidence *ev, const uint64_t *g,
-                     uint32_t ng, uint32_t sentence)
+                     uint32_t ng, uint32_t sentence, size_t text_len)
 {
     for (uint32_t i = 0; i < ng; i++) {
-        if ((ev->n_grams + 1) * 2 > ev->cap_grams && grams_grow(ar, ev))
+        if ((ev->n_grams + 1) * 2 > ev->cap_grams && grams_grow(ar, ev, text_len))
             return -1;
         size_t j = g[i] & (ev->cap_grams - 1);
         while (ev->grams[j].sent)
@@ -445,7 +465,7 @@ static int add_grams(prl_arena *ar, struct prl_evidence *ev, const uint64_t *g,
  * sharing the most trigrams among those that qualify), or 0; the
  * sentence's grams are remembered either way. */
 static uint32_t near_of(prl_arena *ar, struct prl_evidence *ev, uint32_t sentence,
-                        const prl_token *toks, uint32_t n)
+                        const prl_token *toks, uint32_t n, size_t text_len)
 {
     if (ev->work > NEAR_BUDGET || ix_grow(ar, ev, sentence))
         return 0;
@@ -471,7 +491,8 @@ static uint32_t near_of(prl_arena *ar, struct prl_evidence *ev, uint32_t sentenc
         }
         ev->c3[s] = ev->c8[s] = 0;
     }
-    if (add_grams(ar, ev, g3, n3, sentence) || add_grams(ar, ev, g8, n8, sentence))
+    if (add_grams(ar, ev, g3, n3, sentence, text_len) ||
+        add_grams(ar, ev, g8, n8, sentence, text_len))
         return 0;
     if (best)
         ev->root[sentence] = ev->root[best];
@@ -481,32 +502,42 @@ static uint32_t near_of(prl_arena *ar, struct prl_evidence *ev, uint32_t sentenc
 int prl_evidence_repeat(parley_doc *doc, uint32_t sentence, const prl_token *toks,
                         uint32_t n)
 {
-    /* FNV of the normal form, the bytes next_byte yields, in one pass:
-     * each word or number's kept bytes, then a space if it had any. */
-    uint64_t h = 0xcbf29ce484222325ull;
+    /* A hash of the normal form, the bytes next_byte yields, in one pass:
+     * each word or number's kept bytes, then a space if it had any. The
+     * bytes are packed eight to a word and each word mixed in, so there
+     * is no multiply per byte; only equal forms need equal hashes. */
+    uint64_t h = 0xcbf29ce484222325ull, acc = 0;
+    unsigned nb = 0;
     size_t len = 0;
     for (uint32_t i = 0; i < n; i++) {
         const prl_token *t = &toks[i];
         if (t->kind != PRL_T_WORD && t->kind != PRL_T_NUMBER)
             continue;
         size_t before = len;
-        for (uint16_t j = 0; j < t->len; j++) {
-            unsigned char ch = (unsigned char)t->norm[j];
-            if (keep_byte(ch)) {
-                h ^= ch;
-                h *= 0x100000001b3ull;
-                len++;
+        for (uint32_t j = 0; j <= t->len; j++) {
+            unsigned char ch;
+            if (j < t->len) {
+                ch = (unsigned char)t->norm[j];
+                if (!keep_byte(ch))
+                    continue;
+            } else if (len != before) {
+                ch = ' ';
+            } else {
+                break;
             }
-        }
-        if (len != before) {
-            h ^= (unsigned char)' ';
-            h *= 0x100000001b3ull;
+            acc |= (uint64_t)ch << (8 * nb);
             len++;
+            if (++nb == 8) {
+                h = (h ^ acc) * 0x9e3779b97f4a7c15ull;
+                h ^= h >> 29;
+                acc = 0;
+                nb = 0;
+            }
         }
     }
     if (len == 0)
         return PRL_REPEAT_NONE;
-    h = mix(h);
+    h = mix((h ^ acc) * 0x9e3779b97f4a7c15ull ^ len);
     struct prl_evidence *ev = state(doc);
     if (!ev || ((ev->n_sents + 1) * 2 > ev->cap_sents && sents_grow(&doc->arena, ev)))
         return PRL_REPEAT_NONE;     /* the arena's failed flag tells the coder */
@@ -521,7 +552,7 @@ int prl_evidence_repeat(parley_doc *doc, uint32_t sentence, const prl_token *tok
     ev->sents[j].t = toks;
     ev->sents[j].n = n;
     ev->n_sents++;
-    if (sentence == 0 || !near_of(&doc->arena, ev, sentence, toks, n))
+    if (sentence == 0 || !near_of(&doc->arena, ev, sentence, toks, n, doc->len))
         return PRL_REPEAT_NONE;
     doc->repeated++;
     return PRL_REPEAT_NEAR;
