@@ -83,6 +83,9 @@ typedef struct prl_cli_dicts {
     const char **specs;     /* "PATH" or "KIND:PATH" */
     size_t n;
     int strict;             /* --strict: a malformed line is fatal */
+    int summary;            /* print one count for malformed dictionary
+                               lines instead of each (the `code` filter);
+                               --strict still prints each */
 } prl_cli_dicts;
 
 /* Add one --dict value (specs has room for argc entries, see

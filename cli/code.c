@@ -233,6 +233,7 @@ int prl_cmd_code(int argc, char **argv)
 
     if (prl_cli_dicts_init(&dicts, argc) != 0)
         return PRL_EXIT_IO;
+    dicts.summary = 1;
     const char **inputs = (const char **)calloc((size_t)argc + 1, sizeof *inputs);
     if (!inputs) {
         prl_cli_dicts_free(&dicts);

@@ -236,6 +236,16 @@ static int load_default(const parley_options *opts, parley_dict **out)
     return PRL_EXIT_DICT;
 }
 
+/* A parley_warn_fn that only counts. Warnings (text after a code) are
+ * not malformed lines and are not counted. */
+static void count_warning(void *ud, const char *file, unsigned line, unsigned column,
+                          const char *message)
+{
+    (void)file, (void)line, (void)column;
+    if (strncmp(message, "warning:", 8) != 0)
+        ++*(unsigned *)ud;
+}
+
 int prl_cli_load_dict(const prl_cli_dicts *d, const parley_options *opts,
                       parley_dict **out)
 {
@@ -255,8 +265,16 @@ int prl_cli_load_dict(const prl_cli_dicts *d, const parley_options *opts,
         /* A text file: a source dictionary, read below. */
     }
 
+    /* The filter keeps stderr for its records: malformed dictionary lines
+     * become one count there; `parley compile` and `lint` list each. */
+    parley_options counted = *opts;
+    unsigned skipped = 0;
+    if (d->summary && !d->strict) {
+        counted.warn = count_warning;
+        counted.warn_ud = &skipped;
+    }
     parley_builder *b = NULL;
-    parley_status st = parley_builder_new(opts, &b);
+    parley_status st = parley_builder_new(&counted, &b);
     if (st != PARLEY_OK) {
         prl_cli_error("%s", parley_strerror(st));
         return PRL_EXIT_DICT;
@@ -290,6 +308,10 @@ int prl_cli_load_dict(const prl_cli_dicts *d, const parley_options *opts,
     }
     st = parley_builder_compile(b, out);
     parley_builder_free(b);
+    if (skipped)
+        prl_cli_error("%u dictionary line%s malformed and skipped; 'parley compile' "
+                      "lists %s and writes an image that loads without reading them again",
+                      skipped, skipped == 1 ? " was" : "s were", skipped == 1 ? "it" : "them");
     if (st != PARLEY_OK) {
         prl_cli_error("cannot compile the dictionaries: %s", parley_strerror(st));
         *out = NULL;

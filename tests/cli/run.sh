@@ -370,5 +370,21 @@ has "50 MB line" "$T/err" "documents 2 = coded 2 + errors 0"
 rm -f "$T/big.jsonl"
 # ---- end of article intake --------------------------------------------------
 
+# ---- malformed dictionary lines ----------------------------------------------
+# `code` (the filter) counts them in one line and codes with the rest;
+# `compile` names each as FILE:LINE:COLUMN; --strict makes one fatal (exit 3).
+{ cat tests/cli/dict/test.actors.txt; printf 'BROKEN_ACTOR [KEN\n'; } >"$T/bad.actors.txt"
+BADDICTS="--dict verbs:tests/cli/dict/test.verbs.txt --dict actors:$T/bad.actors.txt"
+echo "Kenya signed a trade agreement with Ethiopia." >"$T/one.txt"
+run 0 "malformed dictionary line, code" "$PARLEY" code $BADDICTS --input lines --format tsv "$T/one.txt"
+has "malformed dictionary line, code" "$T/err" "parley: 1 dictionary line was malformed and skipped"
+has "malformed dictionary line, code" "$T/out" "	KEN	ETH	057	"
+n=$(grep -c "bad.actors.txt:" "$T/err")
+if [ "$n" -eq 0 ]; then ok; else bad "code printed each malformed dictionary line"; fi
+run 0 "malformed dictionary line, compile" "$PARLEY" compile -o "$T/bad.dict" $BADDICTS
+has "malformed dictionary line, compile" "$T/err" "parley: $T/bad.actors.txt:$(wc -l <"$T/bad.actors.txt"):"
+run 3 "malformed dictionary line, --strict" "$PARLEY" code --strict $BADDICTS --input lines "$T/one.txt"
+has "malformed dictionary line, --strict" "$T/err" "parley: $T/bad.actors.txt:$(wc -l <"$T/bad.actors.txt"):"
+
 echo "cli tests: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
