@@ -1,5 +1,6 @@
 /* coder.h: the coder's internal state, shared by the lexical matcher
- * (match.c), the shallow parser and event builder (coder.c). Internal.
+ * (match.c), the shallow parse (syntax.c), pattern matching (patterns.c)
+ * and event building (events.c), driven by coder.c. Internal.
  *
  * Per sentence the coder works on these scratch arrays, owned by the
  * parley_coder and reused, so coding allocates nothing per sentence once
@@ -31,7 +32,7 @@ typedef struct ctok {
     int16_t slot;               /* slot index or -1 */
     uint16_t clause;
     uint8_t quote;              /* quotation span number (1..255), 0 outside */
-    uint8_t lists;              /* coder.c word lists the norm is in, found
+    uint8_t lists;              /* syntax.c word lists the norm is in, found
                                    once per sentence (TL_*) */
 } ctok;
 
@@ -140,7 +141,7 @@ struct parley_coder {
      * coded sentence, for a pronoun opening the next one. */
     char fwd[128];      /* up to PRL_MAX_FWD codes, each NUL-terminated */
     uint8_t fwd_n;
-    uint8_t fwd_kind;   /* K_* bits of coder.c */
+    uint8_t fwd_kind;   /* K_* bits of syntax.c */
     uint32_t fwd_sent;  /* its sentence number (1-based); 0 none */
     parley_part fwd_part;
 };
