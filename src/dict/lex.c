@@ -578,3 +578,12 @@ int prl_lex_entry_parts(prl_lex *lx, const prl_line *ln, const char *list,
     }
     return PRL_PARSE_OK;
 }
+
+parley_status prl_lex_status(const prl_model *m, int rc)
+{
+    if (rc == PRL_PARSE_NOMEM)
+        return PARLEY_ENOMEM;
+    if (rc == PRL_PARSE_BAD && m->strict)
+        return PARLEY_EDICT;
+    return PARLEY_OK;
+}

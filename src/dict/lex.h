@@ -83,6 +83,10 @@ enum {
 /* Result codes of the parsing helpers. */
 enum { PRL_PARSE_OK = 0, PRL_PARSE_BAD = 1, PRL_PARSE_NOMEM = 2 };
 
+/* What one line's parse result means for the whole file: reading goes on
+ * (PARLEY_OK) unless memory ran out or a bad line meets strict mode. */
+parley_status prl_lex_status(const prl_model *m, int rc);
+
 /* Split an entry line "TEXT {LIST} [CODE]" ({} and [] in either order,
  * each optional): *text_end is where TEXT ends, [*fa,*fb) the inside of
  * the braces and [*cs,*ce) of the brackets (NULL when absent). `list` and

@@ -274,17 +274,8 @@ parley_status prl_read_actors(prl_model *m, const char *file, const char *buf, s
     if (st != PARLEY_OK)
         return st;
     prl_line ln;
-    while (prl_lex_next(&a.lx, &ln)) {
-        int rc = one_line(&a, &ln);
-        if (rc == PRL_PARSE_NOMEM) {
-            st = PARLEY_ENOMEM;
-            break;
-        }
-        if (rc == PRL_PARSE_BAD && m->strict) {
-            st = PARLEY_EDICT;
-            break;
-        }
-    }
+    while (st == PARLEY_OK && prl_lex_next(&a.lx, &ln))
+        st = prl_lex_status(m, one_line(&a, &ln));
     if (close_entry(&a) != PRL_PARSE_OK || m->arena.failed)
         st = PARLEY_ENOMEM;
     if (st == PARLEY_OK && a.lx.bad_eof && m->strict)

@@ -240,22 +240,14 @@ parley_status prl_read_agents(prl_model *m, const char *file, const char *buf, s
     if (st != PARLEY_OK)
         return st;
     prl_line ln;
-    while (prl_lex_next(&g.lx, &ln)) {
+    while (st == PARLEY_OK && prl_lex_next(&g.lx, &ln)) {
         /* "!NAME! = ..." defines a set; "!NAME!_OF_X [~C]" uses one. */
         int is_def = 0;
         if (ln.s[0] == '!') {
             char *close = strchr(ln.s + 1, '!');
             is_def = !close || *prl_skip_ws(close + 1) == '=';
         }
-        int rc = is_def ? subst_line(&g, &ln) : entry_line(&g, &ln);
-        if (rc == PRL_PARSE_NOMEM) {
-            st = PARLEY_ENOMEM;
-            break;
-        }
-        if (rc == PRL_PARSE_BAD && m->strict) {
-            st = PARLEY_EDICT;
-            break;
-        }
+        st = prl_lex_status(m, is_def ? subst_line(&g, &ln) : entry_line(&g, &ln));
     }
     if (st == PARLEY_OK && m->arena.failed)
         st = PARLEY_ENOMEM;

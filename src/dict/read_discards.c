@@ -53,17 +53,8 @@ parley_status prl_read_discards(prl_model *m, const char *file, const char *buf,
     if (st != PARLEY_OK)
         return st;
     prl_line ln;
-    while (prl_lex_next(&lx, &ln)) {
-        int rc = one_line(&lx, &ln);
-        if (rc == PRL_PARSE_NOMEM) {
-            st = PARLEY_ENOMEM;
-            break;
-        }
-        if (rc == PRL_PARSE_BAD && m->strict) {
-            st = PARLEY_EDICT;
-            break;
-        }
-    }
+    while (st == PARLEY_OK && prl_lex_next(&lx, &ln))
+        st = prl_lex_status(m, one_line(&lx, &ln));
     if (st == PARLEY_OK && m->arena.failed)
         st = PARLEY_ENOMEM;
     if (st == PARLEY_OK && lx.bad_eof && m->strict)

@@ -723,17 +723,8 @@ parley_status prl_read_verbs_p2(prl_model *m, const char *file, const char *buf,
     if (st != PARLEY_OK)
         return st;
     prl_line ln;
-    while (prl_lex_next(&v.lx, &ln)) {
-        int rc = one_line(&v, &ln);
-        if (rc == PRL_PARSE_NOMEM) {
-            st = PARLEY_ENOMEM;
-            break;
-        }
-        if (rc == PRL_PARSE_BAD && m->strict) {
-            st = PARLEY_EDICT;
-            break;
-        }
-    }
+    while (st == PARLEY_OK && prl_lex_next(&v.lx, &ln))
+        st = prl_lex_status(m, one_line(&v, &ln));
     if (close_synset(&v) != PRL_PARSE_OK || close_block(&v) != PRL_PARSE_OK)
         st = PARLEY_ENOMEM;
     if (st == PARLEY_OK && v.lx.bad_eof && m->strict)
