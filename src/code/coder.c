@@ -225,11 +225,17 @@ static int code_sentence(parley_coder *c, sent_ctx *sc, const prl_token *toks,
             /* "which belonged to Syria and was occupied by Israel": the
              * conjoined verb has the relative clause's subject. */
             last_src = cl->ante;
-        } else if (!coded && last_src < 0) {
+        } else if (!coded) {
+            /* An uncoded clause with a subject of its own passes that on,
+             * actor or not: in "a man ... entered a store, grabbed a
+             * knife and began to stab people" the stabber is the man,
+             * not London in the "On Sunday in London" before him. */
             int nul;
             int s = prl_find_source(c, ci, cl->e, -1, &nul);
-            if (s >= 0)
+            if (s >= 0 && last_src < 0)
                 last_src = s;
+            else if (last_src >= 0 && prl_has_subject(c, ci))
+                last_src = s >= 0 ? s : nul;
         }
         if (coded && !cl->adjunct)
             for (unsigned k = ci + 1; k < c->n_clauses && !c->clauses[k].indep; k++)

@@ -239,6 +239,39 @@ static int bare_form(const prl_token *t)
            !ends_with(t, "EN");
 }
 
+/* An event word heading an adverbial phrase (after, despite, amid, from,
+ * against ...), or a noun phrase opened by THE with dates or plain
+ * modifiers in between, is a noun: "despite criticism by the minister",
+ * "from missile strike on Iraqi air base", "after protests in the
+ * legislature", "the December 31 attack on the embassy". Such a phrase
+ * names an event of someone the clause does not say. Prepositions that
+ * attach to the clause's verb keep its subject as the noun's actor
+ * ("engaged in ethnic cleansing", "responsible for mass killings",
+ * "resorted to throwing stones during demonstrations", the CAMEO
+ * manual's examples), and an actor in between makes a subject ("after
+ * Russia attacks Kyiv"). */
+static int object_noun(const parley_coder *c, uint32_t i)
+{
+    static const char *const adverbial[] = {"AFTER", "BEFORE", "SINCE", "UNTIL", "DESPITE",
+                                            "AMID", "FROM", "AGAINST"};
+    for (uint32_t k = i, m = 0; k-- > 0 && m < 4; m++) {
+        const ctok *p = &c->tok[k];
+        if (p->cls == PRL_WC_PREP || p->cls == PRL_WC_SUB) {
+            for (size_t s = 0; s < sizeof adverbial / sizeof adverbial[0]; s++)
+                if (p->t->len == strlen(adverbial[s]) &&
+                    memcmp(p->t->norm, adverbial[s], p->t->len) == 0)
+                    return 1;
+            return 0;
+        }
+        if (p->cls == PRL_WC_DET)
+            return m > 0 && p->t->len == 3 && memcmp(p->t->norm, "THE", 3) == 0;
+        if (p->role != R_NONE || (p->t->kind != PRL_T_NUMBER &&
+                                  (p->t->kind != PRL_T_WORD || p->cls != PRL_WC_OPEN)))
+            return 0;
+    }
+    return 0;
+}
+
 void prl_find_verbs(parley_coder *c)
 {
     const parley_dict *d = c->d;
@@ -345,6 +378,8 @@ void prl_find_verbs(parley_coder *c)
                     break;
             }
         }
+        if (!noun && !ends_with(t->t, "ING") && !ends_with(t->t, "ED"))
+            noun = object_noun(c, i);
         if (t->cls == PRL_WC_AUX) {
             /* HAS, HAVE, DO ... are verbs only when no verb follows. */
             uint32_t j = end;

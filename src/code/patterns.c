@@ -627,7 +627,11 @@ int prl_code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
                 }
             src = s2;
         }
-        if (src < 0 && inherit >= 0)
+        /* The clause's own subject, actor or not, beats the inherited
+         * one: "officials said a man attacked Boria" is no attack by the
+         * officials. */
+        if (src < 0 && inherit >= 0 &&
+            (nulls < 0 || (c->slots[nulls].pron && prl_pronoun_fits(c, nulls, inherit))))
             src = inherit;
         if (src < 0 && tgt >= 0 && designated && nulls < 0) {
             /* a designated target before the verb: source from the

@@ -149,6 +149,8 @@ void prl_find_clauses(parley_coder *c);
 void prl_resolve_pronouns(parley_coder *c, const sent_ctx *sc);
 void prl_set_forward(parley_coder *c, const sent_ctx *sc);
 /* ... and the roles prl_code_verb asks about. */
+int prl_pronoun_fits(const parley_coder *c, int p, int a);
+int prl_has_subject(const parley_coder *c, unsigned ci);
 int prl_find_source(const parley_coder *c, unsigned ci, uint32_t before,
                     int avoid, int *null_slot);
 int prl_find_target(const parley_coder *c, unsigned ci, uint32_t after,

@@ -769,7 +769,7 @@ void prl_find_clauses(parley_coder *c)
 static int reporting_word(const parley_coder *c, const ctok *t);
 
 /* What an antecedent is, for agreement with the pronoun. */
-enum { K_PERSON = 1, K_ACTOR = 2, K_AGENT = 4, K_PLURAL = 8 };
+enum { K_PERSON = 1, K_ACTOR = 2, K_AGENT = 4, K_PLURAL = 8, K_MANY = 16 };
 
 /* A person: its dictionary entry has dated codes (PETRARCH dictionaries
  * list people with the dates they held an office; countries, groups and
@@ -793,8 +793,13 @@ static unsigned slot_kind(const parley_coder *c, const slot *sl)
         const unit *un = &c->units[u];
         if (un->s < sl->s || un->s >= sl->e)
             continue;
-        if (un->kind == R_AGENT)
+        if (un->kind == R_AGENT) {
             k |= K_AGENT;
+            /* A plural role ("Chinese officials", "authorities") is no IT. */
+            const ctok *h = &c->tok[un->e - 1];
+            if (ends_in(h, "S") && !ends_in(h, "SS"))
+                k |= K_MANY;
+        }
         else if (!un->null)
             k |= unit_person(c, un) ? K_PERSON : K_ACTOR;
     }
@@ -825,7 +830,7 @@ static int agrees(int pc, unsigned kind, int fwd)
 {
     switch (pc) {
     case P_IT:
-        return (kind & K_ACTOR) && !(kind & (K_PERSON | K_PLURAL));
+        return (kind & K_ACTOR) && !(kind & (K_PERSON | K_PLURAL | K_MANY));
     case P_HE:
         return (kind & K_PERSON) && !(kind & K_PLURAL);
     case P_THEY:
@@ -833,6 +838,15 @@ static int agrees(int pc, unsigned kind, int fwd)
     default:
         return 0;
     }
+}
+
+/* Can the pronoun heading slot p stand for slot a? Only IT is checked
+ * here ("officials said it killed"): TABARI lets the other pronouns of a
+ * reported clause stand for the speaker whatever they are. */
+int prl_pronoun_fits(const parley_coder *c, int p, int a)
+{
+    const ctok *t = &c->tok[c->slots[p].s];
+    return pron_class(t) != P_IT || agrees(P_IT, slot_kind(c, &c->slots[a]), 0);
 }
 
 /* The first agreeing slot with dictionary codes before token p that is
@@ -1035,7 +1049,8 @@ static int reporting_word(const parley_coder *c, const ctok *t)
  * by the judge. Returns the token after the last such verb between
  * `from` and `before` when a noun phrase that is no pronoun is the last
  * one before `before` ("said the government would"); a pronoun there
- * stands for the speaker ("Trump said he banned travel", TABARI 7.7), and
+ * stands for the speaker ("Trump said he banned travel", TABARI 7.7)
+ * unless it is an IT that cannot ("officials said it killed"), and
  * with no subject the matrix subject stays. Else `from`. */
 static uint32_t complement_from(const parley_coder *c, uint32_t from, uint32_t before)
 {
@@ -1059,9 +1074,70 @@ static uint32_t complement_from(const parley_coder *c, uint32_t from, uint32_t b
             time = norm_is(tk, day[k]);
         if (time)
             continue;
-        return c->slots[tk->slot].pron ? from : t;
+        if (!c->slots[tk->slot].pron)
+            return t;
+        /* IT that cannot stand for the speaker ("officials said it killed
+         * nine people") is a subject of its own. */
+        if (pron_class(tk) == P_IT)
+            for (uint32_t k = from; k < r; k++)
+                if (!c->tok[k].del && c->tok[k].slot >= 0 &&
+                    c->slots[c->tok[k].slot].s == k && c->slots[c->tok[k].slot].coded)
+                    return agrees(P_IT, slot_kind(c, &c->slots[c->tok[k].slot]), 0) ? from : t;
+        return from;
     }
     return from;
+}
+
+/* Is the noun phrase starting at token t the object of a preposition
+ * that hangs on the clause (an adverbial: "According to the BBC, ...",
+ * "On Sunday in London, ...", "broken with Trump") rather than on the
+ * noun before it ("representatives from the UAE", "Democrats in
+ * Congress", "the president of Ukraine")? A phrase after OF, or after a
+ * preposition on a noun, is as adverbial as that noun. */
+static int adverbial_np(const parley_coder *c, uint32_t t, int depth)
+{
+    while (t > 0 && c->tok[t - 1].del)
+        t--;
+    if (t == 0 || depth > 6)
+        return 0;
+    const ctok *p = &c->tok[t - 1];
+    if (is_comma(p) && t >= 2 && c->tok[t - 2].slot >= 0 && c->tok[t].slot >= 0) {
+        /* A place in apposition, between commas: "in London, England," */
+        uint32_t e = c->slots[c->tok[t].slot].e;
+        return e < c->n && is_comma(&c->tok[e]) &&
+               adverbial_np(c, c->slots[c->tok[t - 2].slot].s, depth + 1);
+    }
+    if (p->cls != PRL_WC_PREP)
+        return 0;
+    uint32_t q = t - 1;
+    while (q > 0 && c->tok[q - 1].del)
+        q--;
+    if (q == 0)
+        return !(p->wflags & PRL_WF_OF);
+    const ctok *b = &c->tok[q - 1];
+    if (q >= 2 && c->tok[q - 2].cls == PRL_WC_AUX && (ends_in(b, "ED") || ends_in(b, "EN")))
+        return 1; /* on a participle: "have broken with Trump" */
+    if (b->slot >= 0 && !b->del) {
+        /* On a noun: as adverbial as that noun. */
+        return adverbial_np(c, c->slots[b->slot].s, depth + 1);
+    }
+    if (p->wflags & PRL_WF_OF)
+        return 0;
+    return 1;
+}
+
+/* Does clause ci have a noun phrase that is no adverbial and no
+ * pronoun, that is, a subject of its own? */
+int prl_has_subject(const parley_coder *c, unsigned ci)
+{
+    const clause *cl = &c->clauses[ci];
+    for (uint32_t t = cl->s; t < cl->e; t++) {
+        const ctok *tk = &c->tok[t];
+        if (!tk->del && tk->slot >= 0 && c->slots[tk->slot].s == t &&
+            !c->slots[tk->slot].pron && !adverbial_np(c, t, 0))
+            return 1;
+    }
+    return 0;
 }
 
 /* The source search: the first slot of clause ci before token `before`
@@ -1086,12 +1162,23 @@ int prl_find_source(const parley_coder *c, unsigned ci, uint32_t before,
         return -1;
     }
     from = cfrom;
+    /* A noun phrase that is the object of a preposition is no subject
+     * when one that is not follows before the verb: "according to
+     * witnesses and authorities, a man ... began to stab", "Other
+     * Republicans have broken with Trump and have urged him". */
+    int bare_np = 0;
+    for (uint32_t t = from; t < before && t < cl->e && !bare_np; t++) {
+        const ctok *tk = &c->tok[t];
+        if (!tk->del && tk->slot >= 0 && c->slots[tk->slot].s == t && tk->slot != avoid &&
+            !c->slots[tk->slot].pron)
+            bare_np = !adverbial_np(c, t, 0);
+    }
     for (uint32_t t = from; t < before && t < cl->e; t++) {
         const ctok *tk = &c->tok[t];
         if (tk->del || tk->slot < 0 || c->slots[tk->slot].s != t)
             continue;
         const slot *sl = &c->slots[tk->slot];
-        if (tk->slot == avoid)
+        if (tk->slot == avoid || (bare_np && adverbial_np(c, t, 0)))
             continue;
         if (sl->level == 2)
             return tk->slot;

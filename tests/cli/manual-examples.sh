@@ -14,7 +14,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 2
 PARLEY=${PARLEY:-build/parley}
 SHARED=${SHARED:-../shared}
-MIN_ROOT=71
+MIN_ROOT=70
 MANUAL=$SHARED/reference/CAMEO.Manual.1.1b3.md
 if [ ! -f "$MANUAL" ]; then
     echo "manual-examples.sh: SKIP: $MANUAL not found (set SHARED)"
