@@ -1265,10 +1265,12 @@ int prl_find_target(const parley_coder *c, unsigned ci, uint32_t after,
     for (unsigned k = ci; k < c->n_clauses; k++) {
         /* A relative clause after a comma is about the noun before it,
          * which the search has passed: "attacked the town, which Ukraine
-         * held". A restrictive one (no comma) is part of the object. */
+         * held", "visiting Kenosha, where riots had broken out due to the
+         * police shooting"; so is an adverbial clause after a comma. A
+         * restrictive one (no comma) is part of the object. */
         if (k > ci && (c->clauses[k].indep ||
-                       (c->clauses[k].rel && c->clauses[k].s > 0 &&
-                        is_comma(&c->tok[c->clauses[k].s - 1]))))
+                       (c->clauses[k].s > 0 && is_comma(&c->tok[c->clauses[k].s - 1]) &&
+                        (c->clauses[k].rel || c->tok[c->clauses[k].s].cls == PRL_WC_SUB))))
             break;
         const clause *cl = &c->clauses[k];
         for (uint32_t t = k == ci ? after : cl->s; t < cl->e; t++) {
