@@ -1126,6 +1126,21 @@ static int adverbial_np(const parley_coder *c, uint32_t t, int depth)
     return 1;
 }
 
+/* Is the noun phrase starting at token t inside an attribution
+ * ("according to prosecutor Josh Bash", "according to a report by the
+ * UN")? Whoever says so is no target of the clause's verb. */
+static int attribution_np(const parley_coder *c, uint32_t t, int depth)
+{
+    while (t > 0 && c->tok[t - 1].del)
+        t--;
+    if (t < 2 || depth > 6 || c->tok[t - 1].cls != PRL_WC_PREP)
+        return 0;
+    const ctok *b = &c->tok[t - 2];
+    if (norm_is(&c->tok[t - 1], "TO") && norm_is(b, "ACCORDING"))
+        return 1;
+    return b->slot >= 0 && !b->del && attribution_np(c, c->slots[b->slot].s, depth + 1);
+}
+
 /* Does clause ci have a noun phrase that is no adverbial and no
  * pronoun, that is, a subject of its own? */
 int prl_has_subject(const parley_coder *c, unsigned ci)
@@ -1283,6 +1298,9 @@ int prl_find_target(const parley_coder *c, unsigned ci, uint32_t after,
             /* A subject pronoun stands for a source, never a target. */
             if (sl->coref && tk->cls != PRL_WC_POSS)
                 continue;
+            /* The attribution ends the verb's phrase. */
+            if (attribution_np(c, t, 0))
+                goto done;
             if (sl->coded && k == ci && prl_buried_modifier(c, tk->slot, after))
                 continue;
             if (sl->coded && !prl_same_codes(c, src, tk->slot)) {
@@ -1299,6 +1317,7 @@ int prl_find_target(const parley_coder *c, unsigned ci, uint32_t after,
                 *null_slot = tk->slot;
         }
     }
+done:
     *tclause = lvl1_clause;
     return lvl1;
 }
