@@ -244,8 +244,11 @@ static int match_right(parley_coder *c, pm *m, unsigned k, uint32_t pos, int adj
             c->tok[c->act[p]].slot < 0)
             break;      /* another preposition: the object did not bind */
         if ((e->kind == PRL_E_TARGET || e->kind == PRL_E_SOURCE) && p > pos) {
+            if (prl_object_ends(c, c->act[p]))
+                break;
             int ts = slot_at_start(c, p);
-            if (ts >= 0 && prl_buried_modifier(c, ts, c->act[pos]))
+            if (ts >= 0 && (prl_buried_modifier(c, ts, c->act[pos]) ||
+                            prl_no_object(c, c->act[p])))
                 continue;
         }
         if (++c->steps > STEP_LIMIT)

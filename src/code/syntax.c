@@ -1264,6 +1264,90 @@ int prl_buried_modifier(const parley_coder *c, int s, uint32_t from)
     return 0;
 }
 
+/* Is dependent clause k no part of the verb's object: a relative clause
+ * after a comma, which is about the noun before it ("attacked the town,
+ * which Ukraine held"), or an adverbial clause ("visiting Kenosha, where
+ * riots had broken out", "shoot man dead after knife attack in London",
+ * "rejected the demarcation, and that Greece and Turkey might")? A
+ * restrictive relative clause (no comma) and a THAT complement are. */
+static int adverbial_clause(const parley_coder *c, unsigned k)
+{
+    const clause *cl = &c->clauses[k];
+    uint32_t f = next_live(c, cl->s, cl->e);
+    if (f >= cl->e)
+        return 0;
+    uint32_t p = cl->s;
+    while (p > 0 && c->tok[p - 1].del)
+        p--;
+    int comma = p > 0 && is_comma(&c->tok[p - 1]);
+    if (comma && cl->rel)
+        return 1;
+    const ctok *t = &c->tok[f];
+    if (comma && t->cls == PRL_WC_CONJ) {
+        uint32_t g = next_live(c, f + 1, cl->e);
+        if (g < cl->e && c->tok[g].cls == PRL_WC_SUB)
+            return 1;
+    }
+    /* AS is left open: "resigned as the opposition threatened to storm
+     * his residence" accedes to the opposition (CAMEO 0831). */
+    return t->cls == PRL_WC_SUB && !cl->rel && !norm_is(t, "THAT") && !norm_is(t, "AS");
+}
+
+/* Does the comma at token t open a closing attribution (", ABC of
+ * Australia reported.", ", witnesses said, ...")? */
+static int reported_after(const parley_coder *c, uint32_t t)
+{
+    for (uint32_t k = t + 1, m = 0; k < c->n && m < 8; k++) {
+        const ctok *tk = &c->tok[k];
+        if (tk->del)
+            continue;
+        if (is_comma(tk))
+            return 0;
+        if (saying_verb(tk) || (tk->lists & TL_REPORTING))
+            return 1;
+        m++;
+    }
+    return 0;
+}
+
+/* Does the noun phrase at token t follow AS: a description ("assailed
+ * the event as the darkest convention in American history"), no target. */
+static int after_as(const parley_coder *c, uint32_t t)
+{
+    uint32_t p = t;
+    while (p > 0 && c->tok[p - 1].del)
+        p--;
+    if (p == 0 || !norm_is(&c->tok[p - 1], "AS"))
+        return 0;
+    /* "as the opposition threatened": AS opens a clause, its subject is
+     * a phrase like any other. */
+    uint32_t e = next_live(c, c->slots[c->tok[t].slot].e, c->n);
+    return e >= c->n || (c->tok[e].role != R_VERB && c->tok[e].cls != PRL_WC_AUX &&
+                         c->tok[e].cls != PRL_WC_MODAL);
+}
+
+/* Where a search for a verb's object ends: a semicolon, a closing
+ * attribution, the start of an adverbial clause. */
+int prl_object_ends(const parley_coder *c, uint32_t t)
+{
+    const ctok *tk = &c->tok[t];
+    if (tk->del)
+        return 0;
+    if (is_comma(tk))
+        return tk->t->norm[0] == ';' || reported_after(c, t);
+    for (unsigned k = 1; k < c->n_clauses; k++)
+        if (c->clauses[k].s == t)
+            return !c->clauses[k].indep && adverbial_clause(c, k);
+    return 0;
+}
+
+/* A phrase that is never a verb's object: a description after AS, the
+ * source of an attribution. */
+int prl_no_object(const parley_coder *c, uint32_t t)
+{
+    return after_as(c, t) || attribution_np(c, t, 0);
+}
+
 /* The target search: the first slot after token `after` in clause ci and
  * the dependent clauses after it, with dictionary codes (else new-actor
  * codes) that differ from the source's; *tclause gets its clause and
@@ -1283,17 +1367,17 @@ int prl_find_target(const parley_coder *c, unsigned ci, uint32_t after,
          * held", "visiting Kenosha, where riots had broken out due to the
          * police shooting"; so is an adverbial clause after a comma. A
          * restrictive one (no comma) is part of the object. */
-        if (k > ci && (c->clauses[k].indep ||
-                       (c->clauses[k].s > 0 && is_comma(&c->tok[c->clauses[k].s - 1]) &&
-                        (c->clauses[k].rel || c->tok[c->clauses[k].s].cls == PRL_WC_SUB))))
+        if (k > ci && (c->clauses[k].indep || adverbial_clause(c, k)))
             break;
         const clause *cl = &c->clauses[k];
         for (uint32_t t = k == ci ? after : cl->s; t < cl->e; t++) {
             const ctok *tk = &c->tok[t];
+            if (!tk->del && is_comma(tk) && (tk->t->norm[0] == ';' || reported_after(c, t)))
+                goto done;
             if (tk->del || tk->slot < 0 || c->slots[tk->slot].s != t)
                 continue;
             const slot *sl = &c->slots[tk->slot];
-            if (tk->slot == src)
+            if (tk->slot == src || after_as(c, t))
                 continue;
             /* A subject pronoun stands for a source, never a target. */
             if (sl->coref && tk->cls != PRL_WC_POSS)
