@@ -85,6 +85,16 @@ static int np_token(const parley_coder *c, uint32_t i)
         return 0;
     if (t->cls == PRL_WC_OPEN && saying_verb(t))
         return 0;
+    /* A reporting word right after a name is its verb ("news agency Fars
+     * reported Iran issued"), after a determiner an adjective ("the
+     * reported attack"). */
+    if (t->cls == PRL_WC_OPEN && (t->lists & TL_REPORTING) && i > 0 &&
+        !(t->t->flags & PRL_TF_CAP)) {
+        const ctok *p = &c->tok[i - 1];
+        if (p->role == R_ACTOR || p->role == R_AGENT ||
+            (p->t->kind == PRL_T_WORD && (p->t->flags & PRL_TF_CAP) && p->cls == PRL_WC_OPEN))
+            return 0;
+    }
     switch (t->cls) {
     case PRL_WC_OPEN:
     case PRL_WC_DET:
@@ -1315,7 +1325,8 @@ static int reported_after(const parley_coder *c, uint32_t t)
 static int after_as(const parley_coder *c, uint32_t t)
 {
     uint32_t p = t;
-    while (p > 0 && c->tok[p - 1].del)
+    while (p > 0 && (c->tok[p - 1].del || (c->tok[p - 1].t->kind == PRL_T_PUNCT &&
+                                           c->tok[p - 1].t->norm[0] == '"')))
         p--;
     if (p == 0 || !norm_is(&c->tok[p - 1], "AS"))
         return 0;
@@ -1327,7 +1338,7 @@ static int after_as(const parley_coder *c, uint32_t t)
 }
 
 /* Where a search for a verb's object ends: a semicolon, a closing
- * attribution, the start of an adverbial clause. */
+ * attribution, a description after AS, the start of an adverbial clause. */
 int prl_object_ends(const parley_coder *c, uint32_t t)
 {
     const ctok *tk = &c->tok[t];
@@ -1335,17 +1346,18 @@ int prl_object_ends(const parley_coder *c, uint32_t t)
         return 0;
     if (is_comma(tk))
         return tk->t->norm[0] == ';' || reported_after(c, t);
+    if (tk->slot >= 0 && c->slots[tk->slot].s == t && after_as(c, t))
+        return 1;
     for (unsigned k = 1; k < c->n_clauses; k++)
         if (c->clauses[k].s == t)
             return !c->clauses[k].indep && adverbial_clause(c, k);
     return 0;
 }
 
-/* A phrase that is never a verb's object: a description after AS, the
- * source of an attribution. */
+/* A phrase that is never a verb's object: the source of an attribution. */
 int prl_no_object(const parley_coder *c, uint32_t t)
 {
-    return after_as(c, t) || attribution_np(c, t, 0);
+    return attribution_np(c, t, 0);
 }
 
 /* The target search: the first slot after token `after` in clause ci and
@@ -1377,8 +1389,10 @@ int prl_find_target(const parley_coder *c, unsigned ci, uint32_t after,
             if (tk->del || tk->slot < 0 || c->slots[tk->slot].s != t)
                 continue;
             const slot *sl = &c->slots[tk->slot];
-            if (tk->slot == src || after_as(c, t))
+            if (tk->slot == src)
                 continue;
+            if (after_as(c, t))
+                goto done;
             /* A subject pronoun stands for a source, never a target. */
             if (sl->coref && tk->cls != PRL_WC_POSS)
                 continue;
