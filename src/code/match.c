@@ -254,7 +254,7 @@ static int object_noun(const parley_coder *c, uint32_t i)
 {
     static const char *const adverbial[] = {"AFTER", "BEFORE", "SINCE", "UNTIL", "DESPITE",
                                             "AMID", "FROM", "AGAINST"};
-    for (uint32_t k = i, m = 0; k-- > 0 && m < 4; m++) {
+    for (uint32_t k = i, m = 0; k-- > 0 && m < 6; m++) {
         const ctok *p = &c->tok[k];
         if (p->cls == PRL_WC_PREP || p->cls == PRL_WC_SUB) {
             for (size_t s = 0; s < sizeof adverbial / sizeof adverbial[0]; s++)
@@ -265,6 +265,8 @@ static int object_noun(const parley_coder *c, uint32_t i)
         }
         if (p->cls == PRL_WC_DET)
             return m > 0 && p->t->len == 3 && memcmp(p->t->norm, "THE", 3) == 0;
+        if (p->t->kind == PRL_T_PUNCT && (p->t->norm[0] == '"' || p->t->norm[0] == '\''))
+            continue;
         if (p->role != R_NONE || (p->t->kind != PRL_T_NUMBER &&
                                   (p->t->kind != PRL_T_WORD || p->cls != PRL_WC_OPEN)))
             return 0;

@@ -594,8 +594,11 @@ int prl_code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
             uint32_t p = t >= 0 ? c->slots[t].s : 0;
             while (p > 0 && c->tok[p - 1].del)
                 p--;
+            /* ... or the object of a gerund: "were found guilty of raping a
+             * Canadian tourist" is no sentence passed on the tourist. */
             if (t < 0 || (p > 0 && (norm_is(&c->tok[p - 1], "IN") ||
-                                    norm_is(&c->tok[p - 1], "AT")))) {
+                                    norm_is(&c->tok[p - 1], "AT") ||
+                                    ends_in(&c->tok[p - 1], "ING")))) {
                 src = -1;
                 tgt = subj;
                 agentless = 1;

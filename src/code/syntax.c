@@ -1348,6 +1348,7 @@ int prl_object_ends(const parley_coder *c, uint32_t t)
         return tk->t->norm[0] == ';' || reported_after(c, t);
     if (tk->slot >= 0 && c->slots[tk->slot].s == t && after_as(c, t))
         return 1;
+
     for (unsigned k = 1; k < c->n_clauses; k++)
         if (c->clauses[k].s == t)
             return !c->clauses[k].indep && adverbial_clause(c, k);
@@ -1384,7 +1385,7 @@ int prl_find_target(const parley_coder *c, unsigned ci, uint32_t after,
         const clause *cl = &c->clauses[k];
         for (uint32_t t = k == ci ? after : cl->s; t < cl->e; t++) {
             const ctok *tk = &c->tok[t];
-            if (!tk->del && is_comma(tk) && (tk->t->norm[0] == ';' || reported_after(c, t)))
+            if (prl_object_ends(c, t) && !(t == cl->s && k > ci))
                 goto done;
             if (tk->del || tk->slot < 0 || c->slots[tk->slot].s != t)
                 continue;
