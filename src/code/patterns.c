@@ -237,12 +237,21 @@ static int match_right(parley_coder *c, pm *m, unsigned k, uint32_t pos, int adj
     int pobj = k > 0 && (e->kind == PRL_E_SOURCE || e->kind == PRL_E_TARGET ||
                          e->kind == PRL_E_COMPOUND) &&
                elem_is_prep(c, &m->el[m->n_left + k - 1]);
+    /* A preposition of the pattern right after the verb does not reach
+     * past the verb's own object: "sanctioned Iran ... over plots against
+     * dissidents" is no "* AGAINST +". */
+    int vprep = k == 0 && pos == m->ve && elem_is_prep(c, e);
     for (uint32_t p = pos; p < m->hi; p++) {
         if (adj && p != pos)
             break;
         if (pobj && p > pos && c->tok[c->act[p]].cls == PRL_WC_PREP &&
             c->tok[c->act[p]].slot < 0)
             break;      /* another preposition: the object did not bind */
+        if (vprep && p == pos) {
+            int os = slot_at_start(c, p);
+            if (os >= 0 && c->slots[os].coded)
+                break;
+        }
         if ((e->kind == PRL_E_TARGET || e->kind == PRL_E_SOURCE) && p > pos) {
             if (prl_object_ends(c, c->act[p]))
                 break;

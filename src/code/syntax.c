@@ -1530,6 +1530,22 @@ int prl_negation_at(const parley_coder *c, const verbm *v)
                 return (int)j - 1;
             if (w->cls == PRL_WC_NEG)
                 return (int)j - 1;
+            if (!w->del && w->slot >= 0 && c->slots[w->slot].coded && c->slots[w->slot].e == j) {
+                /* Over the object of the chain's verb: "did not persuade
+                 * world leaders to sanction". */
+                uint32_t b = c->slots[w->slot].s;
+                if (b == 0)
+                    return modal;
+                const ctok *vb = &c->tok[b - 1];
+                if (vb->cls == PRL_WC_NEG)      /* the chunk took the verb in */
+                    return (int)b - 1;
+                if (vb->del || vb->t->kind != PRL_T_WORD || vb->cls != PRL_WC_OPEN ||
+                    (vb->role != R_NONE && vb->role != R_VERB))
+                    return modal;
+                k = b - 1;
+                chained = 1;
+                continue;
+            }
             if (w->del || w->t->kind != PRL_T_WORD || w->cls != PRL_WC_OPEN ||
                 (w->role != R_NONE && w->role != R_VERB))
                 return modal;
