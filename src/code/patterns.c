@@ -588,6 +588,8 @@ int prl_code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
         int subj = prl_find_source(c, ci, v->s, -1, &nulls);
         if (subj < 0)
             subj = nulls;
+        if (subj < 0)
+            subj = inherit;     /* "which belonged to Syria and was occupied by Israel" */
         int bys = by && by < c->n ? c->tok[by].slot : -1;
         if (bys >= 0 && c->slots[bys].coded && subj >= 0) {
             src = bys;
@@ -603,11 +605,17 @@ int prl_code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
             uint32_t p = t >= 0 ? c->slots[t].s : 0;
             while (p > 0 && c->tok[p - 1].del)
                 p--;
-            /* ... or the object of a gerund: "were found guilty of raping a
-             * Canadian tourist" is no sentence passed on the tourist. */
-            if (t < 0 || (p > 0 && (norm_is(&c->tok[p - 1], "IN") ||
-                                    norm_is(&c->tok[p - 1], "AT") ||
-                                    ends_in(&c->tok[p - 1], "ING")))) {
+            /* ... or the object of a gerund ("were found guilty of raping
+             * a Canadian tourist" is no sentence passed on the tourist), a
+             * time ("agreed under former President Obama") or a phrase
+             * after a comma ("civilians were wounded, as were seventeen
+             * from the Armed Forces"). */
+            int comma = 0;
+            for (uint32_t k = v->e; t >= 0 && k < c->slots[t].s; k++)
+                comma |= !c->tok[k].del && is_comma(&c->tok[k]);
+            if (t < 0 || comma ||
+                (p > 0 && (norm_is(&c->tok[p - 1], "IN") || norm_is(&c->tok[p - 1], "AT") ||
+                           norm_is(&c->tok[p - 1], "UNDER") || ends_in(&c->tok[p - 1], "ING")))) {
                 src = -1;
                 tgt = subj;
                 agentless = 1;

@@ -673,6 +673,22 @@ static int relative_at(const parley_coder *c, uint32_t i, int *ante)
     return r;
 }
 
+/* Does a coded noun phrase start at token j with a verb right after it
+ * (auxiliaries, modals and negation between)? */
+static int subject_and_verb(const parley_coder *c, uint32_t j)
+{
+    if (j >= c->n || c->tok[j].slot < 0 || c->slots[c->tok[j].slot].s != j ||
+        !c->slots[c->tok[j].slot].coded)
+        return 0;
+    uint32_t k = next_live(c, c->slots[c->tok[j].slot].e, c->n);
+    for (int m = 0; m < 3 && k < c->n && c->tok[k].role != R_VERB &&
+                    (c->tok[k].cls == PRL_WC_AUX || c->tok[k].cls == PRL_WC_MODAL ||
+                     c->tok[k].cls == PRL_WC_NEG);
+         m++)
+        k = next_live(c, k + 1, c->n);
+    return k < c->n && (c->tok[k].role == R_VERB || saying_verb(&c->tok[k]));
+}
+
 void prl_find_clauses(parley_coder *c)
 {
     c->n_clauses = 0;
@@ -689,6 +705,17 @@ void prl_find_clauses(parley_coder *c)
             } else if (i > start && relative_at(c, i, &ante)) {
                 /* A relative clause is a clause of its own. */
                 cut = 1;
+            } else if (t->cls == PRL_WC_SUB && t->slot < 0 && i > start &&
+                       !norm_is(t, "THAT") && !norm_is(t, "AFTER") && !norm_is(t, "BEFORE") &&
+                       !norm_is(t, "SINCE") && !norm_is(t, "UNTIL") &&
+                       subject_and_verb(c, next_live(c, i + 1, c->n))) {
+                /* A subordinate clause with a subject and verb of its own:
+                 * "Kurds announce deal with Assad's government as Turkey
+                 * invades Syria's northeast". Not the time clauses, which
+                 * TABARI reads through ("restore ties with Gondor, five
+                 * years after Calenardhon crowds burned down its embassy"
+                 * codes Gondor's burning in PETRARCH's suite, COMMA-07). */
+                cut = 1;
             } else if (t->cls == PRL_WC_CONJ && t->slot < 0 && i > start) {
                 uint32_t j = next_live(c, i + 1, c->n);
                 while (j < c->n && (c->tok[j].cls == PRL_WC_NEG))
@@ -699,17 +726,8 @@ void prl_find_clauses(parley_coder *c)
                     cut = 1;
                 /* A conjunction before a new subject and its verb: "...
                  * opened economic ties as well and Serbia agreed to ...". */
-                if (!cut && j < c->n && c->tok[j].slot >= 0 &&
-                    c->slots[c->tok[j].slot].s == j && c->slots[c->tok[j].slot].coded) {
-                    uint32_t k = next_live(c, c->slots[c->tok[j].slot].e, c->n);
-                    for (int m = 0; m < 3 && k < c->n && c->tok[k].role != R_VERB &&
-                                    (c->tok[k].cls == PRL_WC_AUX || c->tok[k].cls == PRL_WC_MODAL ||
-                                     c->tok[k].cls == PRL_WC_NEG);
-                         m++)
-                        k = next_live(c, k + 1, c->n);
-                    if (k < c->n && (c->tok[k].role == R_VERB || saying_verb(&c->tok[k])))
-                        cut = 1;   /* "... but media reports said ..." too */
-                }
+                if (!cut && subject_and_verb(c, j))
+                    cut = 1;   /* "... but media reports said ..." too */
             }
         }
         if (!cut)
@@ -1293,9 +1311,10 @@ static int adverbial_clause(const parley_coder *c, unsigned k)
     if (comma && cl->rel)
         return 1;
     const ctok *t = &c->tok[f];
-    if (comma && t->cls == PRL_WC_CONJ) {
+    if (t->cls == PRL_WC_CONJ) {
+        /* "expressed disappointment and that the office intends to" */
         uint32_t g = next_live(c, f + 1, cl->e);
-        if (g < cl->e && c->tok[g].cls == PRL_WC_SUB)
+        if (g < cl->e && c->tok[g].cls == PRL_WC_SUB && (comma || norm_is(&c->tok[g], "THAT")))
             return 1;
     }
     /* AS is left open: "resigned as the opposition threatened to storm
