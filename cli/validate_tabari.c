@@ -267,10 +267,11 @@ static int read_options_file(tstate *t, const char *path)
 /* ---- records ---------------------------------------------------------- */
 
 /* TABARI suites name records CATEGORY-NN ("DEMO-04"): the category is the
- * id without its last "-DIGITS". */
+ * id's first word (a header may carry more after the id) without its last
+ * "-DIGITS". */
 static void category_of(const char *id, char *out, size_t cap)
 {
-    size_t n = strlen(id), k = n;
+    size_t n = strcspn(id, " \t"), k = n;
     while (k > 0 && id[k - 1] >= '0' && id[k - 1] <= '9')
         k--;
     if (k < n && k > 1 && id[k - 1] == '-')
@@ -371,11 +372,17 @@ static void run_record(tstate *t, const char *file, const prl_record *r)
         free(fs.want);
         return;
     }
-    int tracing = t->o->trace_id && strcmp(t->o->trace_id, r->id) == 0;
+    /* --trace names the whole id or its first word. */
+    size_t idw = strcspn(r->id, " \t");
+    int tracing = t->o->trace_id && (strcmp(t->o->trace_id, r->id) == 0 ||
+                                     (strlen(t->o->trace_id) == idw &&
+                                      strncmp(t->o->trace_id, r->id, idw) == 0));
     parley_coder_trace(t->coder, tracing ? prl_vtrace_line : NULL, NULL);
     if (tracing)
         printf("TRACE %s: %s\n", r->id, r->text);
     parley_status s = parley_doc_set(t->doc, r->id, r->date, NULL, r->text, r->len);
+    if (s == PARLEY_EINVAL)     /* a date the coder refuses: code without it */
+        s = parley_doc_set(t->doc, r->id, NULL, NULL, r->text, r->len);
     if (s == PARLEY_OK)
         s = parley_code(t->coder, t->doc);
     if (s != PARLEY_OK) {
