@@ -1,5 +1,11 @@
-/* validate.c: `parley validate FILE.xml`: run a PETRARCH/TABARI validation
- * suite. The file's <Environment> names the dictionaries (looked up in
+/* validate.c: `parley validate FILE`: run a validation suite, PETRARCH XML
+ * (here) or TABARI's own format (validate_tabari.c), and what both share:
+ * the options, the tally per category, the event comparison and printing.
+ * A file whose first byte (after blanks and a UTF-8 BOM) is '<' is
+ * PETRARCH XML, any other TABARI; --format forces one, and a .project
+ * file (--project, or a FILE ending in .project) is TABARI.
+ *
+ * PETRARCH XML: the file's <Environment> names the dictionaries (looked up in
  * ../dictionaries next to the file, as in the PETRARCH source tree, then
  * in the file's own directory); <Config> lines set coder options in file
  * order; each <Sentence> is coded and its events compared, as a set of
@@ -26,15 +32,8 @@
 
 #include <expat.h>
 
-#include "cli.h"
 #include "intake/petrarch_xml.h"
-
-#define MAX_CATS 64
-
-typedef struct cat_count {
-    char name[32];
-    unsigned pass, fail, skip;
-} cat_count;
+#include "validate.h"
 
 /* What the first pass learned about one <Sentence>. */
 typedef struct recmark {
@@ -66,9 +65,7 @@ typedef struct vstate {
     parley_doc *doc;
     int all;                /* --all: ignore Include/Exclude/valid/Skip/Stop */
     marks mk;
-    cat_count cats[MAX_CATS];
-    unsigned n_cats;
-    unsigned pass, fail, skip;
+    prl_vtally tally;
 } vstate;
 
 /* ---- first pass ----------------------------------------------------- */
@@ -217,24 +214,6 @@ static const char *skip_reason(const vstate *v, const prl_px_item *it)
     return NULL;
 }
 
-static void vwarn(void *ud, const char *file, unsigned line, unsigned col,
-                  const char *msg)
-{
-    (void)ud;
-    if (file && line && col)
-        fprintf(stderr, "parley: %s:%u:%u: %s\n", file, line, col, msg);
-    else if (file && line)
-        fprintf(stderr, "parley: %s:%u: %s\n", file, line, msg);
-    else
-        fprintf(stderr, "parley: %s%s%s\n", file ? file : "", file ? ": " : "", msg);
-}
-
-static void trace_line(void *ud, const char *line)
-{
-    (void)ud;
-    fprintf(stdout, "  trace: %s\n", line);
-}
-
 static int exists(const char *p)
 {
     FILE *f = fopen(p, "rb");
@@ -281,7 +260,7 @@ static int load_env(vstate *v, const prl_px_item *it)
     };
     parley_options opts;
     memset(&opts, 0, sizeof opts);
-    opts.warn = vwarn;
+    opts.warn = prl_cli_warn;
     parley_builder *b;
     if (parley_builder_new(&opts, &b) != PARLEY_OK) {
         fprintf(stderr, "parley: validate: out of memory\n");
@@ -325,46 +304,81 @@ static int load_env(vstate *v, const prl_px_item *it)
     return 0;
 }
 
-static cat_count *category(vstate *v, const char *name)
+/* ---- shared with validate_tabari.c ---------------------------------- */
+
+void prl_vtally_count(prl_vtally *t, const char *name, prl_voutcome o)
 {
-    if (!name)
+    if (!name || !*name)
         name = "(none)";
-    for (unsigned i = 0; i < v->n_cats; i++)
-        if (strcmp(v->cats[i].name, name) == 0)
-            return &v->cats[i];
-    if (v->n_cats == MAX_CATS)
-        return &v->cats[MAX_CATS - 1];
-    cat_count *c = &v->cats[v->n_cats++];
-    snprintf(c->name, sizeof c->name, "%s", name);
-    return c;
-}
-
-static int in_expect(const prl_px_item *it, const char *s, const char *t,
-                     const char *code)
-{
-    for (size_t i = 0; i < it->n_expect; i++)
-        if (strcmp(it->expect[i].source, s) == 0 && strcmp(it->expect[i].target, t) == 0 &&
-            strcmp(it->expect[i].code, code) == 0)
-            return 1;
-    return 0;
-}
-
-static int in_got(const parley_doc *doc, const char *s, const char *t, const char *code)
-{
-    for (size_t i = 0; i < parley_doc_event_count(doc); i++) {
-        const parley_event *e = parley_doc_event(doc, i);
-        if (strcmp(e->source, s) == 0 && strcmp(e->target, t) == 0 &&
-            strcmp(e->code, code) == 0)
-            return 1;
+    prl_vcat *c = NULL;
+    for (unsigned i = 0; i < t->n_cats && !c; i++)
+        if (strcmp(t->cats[i].name, name) == 0)
+            c = &t->cats[i];
+    if (!c && t->n_cats == PRL_V_MAX_CATS)
+        c = &t->cats[PRL_V_MAX_CATS - 1];
+    if (!c) {
+        c = &t->cats[t->n_cats++];
+        snprintf(c->name, sizeof c->name, "%s", name);
     }
-    return 0;
+    if (o == PRL_V_PASS)
+        t->pass++, c->pass++;
+    else if (o == PRL_V_FAIL)
+        t->fail++, c->fail++;
+    else
+        t->skip++, c->skip++;
 }
 
-static void print_events(const parley_doc *doc)
+void prl_vtally_print(const prl_vtally *t)
+{
+    if (t->n_cats) {
+        printf("\n%-12s %6s %6s %6s\n", "category", "passed", "failed", "skipped");
+        for (unsigned i = 0; i < t->n_cats; i++)
+            printf("%-12s %6u %6u %6u\n", t->cats[i].name, t->cats[i].pass, t->cats[i].fail,
+                   t->cats[i].skip);
+    }
+    printf("%u passed, %u failed, %u skipped\n", t->pass, t->fail, t->skip);
+}
+
+static int same_event(const char *s1, const char *t1, const char *c1, const char *s2,
+                      const char *t2, const char *c2)
+{
+    return strcmp(s1, s2) == 0 && strcmp(t1, t2) == 0 && strcmp(c1, c2) == 0;
+}
+
+int prl_vmatch(const parley_doc *doc, const prl_vexpect *want, size_t n_want, int extra_ok)
+{
+    size_t n = parley_doc_event_count(doc);
+    for (size_t i = 0; i < n_want; i++) {
+        int found = 0;
+        for (size_t j = 0; j < n && !found; j++) {
+            const parley_event *e = parley_doc_event(doc, j);
+            found = same_event(e->source, e->target, e->code, want[i].source,
+                               want[i].target, want[i].code);
+        }
+        if (!found)
+            return 0;
+    }
+    if (extra_ok)
+        return 1;
+    for (size_t j = 0; j < n; j++) {
+        const parley_event *e = parley_doc_event(doc, j);
+        int found = 0;
+        for (size_t i = 0; i < n_want && !found; i++)
+            found = same_event(e->source, e->target, e->code, want[i].source,
+                               want[i].target, want[i].code);
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+void prl_vprint_events(const parley_doc *doc)
 {
     size_t n = parley_doc_event_count(doc);
     if (!n)
-        printf("    (no events)%s\n", parley_doc_discarded(doc) ? " [story discarded]" : "");
+        printf("    (no events)%s\n",
+               parley_doc_discarded(doc) ? " [story discarded]"
+               : parley_doc_discarded_sentences(doc) ? " [sentence discarded]" : "");
     for (size_t i = 0; i < n; i++) {
         const parley_event *e = parley_doc_event(doc, i);
         printf("    %s\t%s\t%s\t(%s, %s)\n", e->source, e->target, e->code, e->verb,
@@ -372,26 +386,31 @@ static void print_events(const parley_doc *doc)
     }
 }
 
+void prl_vtrace_line(void *ud, const char *line)
+{
+    (void)ud;
+    fprintf(stdout, "  trace: %s\n", line);
+}
+
+/* ---- PETRARCH XML ---------------------------------------------------- */
+
 static void run_sentence(vstate *v, const prl_px_item *it)
 {
-    cat_count *cat = category(v, it->category);
     const char *id = it->id ? it->id : "?";
     const char *why = skip_reason(v, it);
     if (why) {
-        v->skip++;
-        cat->skip++;
+        prl_vtally_count(&v->tally, it->category, PRL_V_SKIP);
         if (v->verbose)
             printf("SKIP %s: %s\n", id, why);
         return;
     }
     if (!v->coder) {
-        v->fail++;
-        cat->fail++;
+        prl_vtally_count(&v->tally, it->category, PRL_V_FAIL);
         printf("FAIL %s: no dictionaries (no <Environment> before it)\n", id);
         return;
     }
     int tracing = v->trace_id && strcmp(v->trace_id, id) == 0;
-    parley_coder_trace(v->coder, tracing ? trace_line : NULL, NULL);
+    parley_coder_trace(v->coder, tracing ? prl_vtrace_line : NULL, NULL);
     if (tracing)
         printf("TRACE %s: %s\n", id, it->text);
     parley_status s = parley_doc_set(v->doc, id, it->date, NULL, it->text, it->text_len);
@@ -400,34 +419,37 @@ static void run_sentence(vstate *v, const prl_px_item *it)
     if (s == PARLEY_OK)
         s = parley_code(v->coder, v->doc);
     if (s != PARLEY_OK) {
-        v->fail++;
-        cat->fail++;
+        prl_vtally_count(&v->tally, it->category, PRL_V_FAIL);
         printf("FAIL %s (%s) line %u: %s\n", id, it->category ? it->category : "",
                it->line, parley_strerror(s));
         return;
     }
-    int ok = 1;
     const parley_doc *doc = v->doc;
-    if (it->error && strcmp(it->error, "storydiscard") == 0)
-        ok = parley_doc_discarded(doc);
-    for (size_t i = 0; i < parley_doc_event_count(doc) && ok; i++) {
-        const parley_event *e = parley_doc_event(doc, i);
-        ok = in_expect(it, e->source, e->target, e->code);
+    prl_vexpect *want = it->n_expect ? malloc(it->n_expect * sizeof *want) : NULL;
+    if (it->n_expect && !want) {
+        prl_vtally_count(&v->tally, it->category, PRL_V_FAIL);
+        printf("FAIL %s: out of memory\n", id);
+        return;
     }
-    for (size_t i = 0; i < it->n_expect && ok; i++)
-        ok = in_got(doc, it->expect[i].source, it->expect[i].target, it->expect[i].code);
+    for (size_t i = 0; i < it->n_expect; i++) {
+        want[i].source = it->expect[i].source;
+        want[i].target = it->expect[i].target;
+        want[i].code = it->expect[i].code;
+    }
+    int ok = prl_vmatch(doc, want, it->n_expect, 0);
+    free(want);
+    if (it->error && strcmp(it->error, "storydiscard") == 0)
+        ok = ok && parley_doc_discarded(doc);
     if (ok) {
-        v->pass++;
-        cat->pass++;
+        prl_vtally_count(&v->tally, it->category, PRL_V_PASS);
         if (v->verbose || v->show || tracing) {
             printf("ok   %s\n", id);
             if (v->show || tracing)
-                print_events(doc);
+                prl_vprint_events(doc);
         }
         return;
     }
-    v->fail++;
-    cat->fail++;
+    prl_vtally_count(&v->tally, it->category, PRL_V_FAIL);
     printf("FAIL %s (%s) line %u: %s\n", id, it->category ? it->category : "", it->line,
            it->text);
     printf("  expected:\n");
@@ -438,49 +460,23 @@ static void run_sentence(vstate *v, const prl_px_item *it)
         printf("    %s\t%s\t%s\n", it->expect[i].source, it->expect[i].target,
                it->expect[i].code);
     printf("  got:\n");
-    print_events(doc);
+    prl_vprint_events(doc);
 }
 
-static int usage(void)
-{
-    fprintf(stderr,
-            "usage: parley validate [--verbose] [--show] [--all] [--trace ID] "
-            "[--dict-dir DIR] FILE.xml\n");
-    return PRL_EXIT_USAGE;
-}
-
-int prl_cmd_validate(int argc, char **argv)
+/* Run a PETRARCH XML suite. */
+static int validate_xml(const prl_vopts *o)
 {
     vstate v;
     memset(&v, 0, sizeof v);
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0)
-            v.verbose = 1;
-        else if (strcmp(a, "--show") == 0)
-            v.show = 1;
-        else if (strcmp(a, "--all") == 0)
-            v.all = 1;
-        else if (strcmp(a, "--trace") == 0 && i + 1 < argc)
-            v.trace_id = argv[++i];
-        else if (strcmp(a, "--dict-dir") == 0 && i + 1 < argc)
-            v.dict_dir = argv[++i];
-        else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            printf("usage: parley validate [--verbose] [--show] [--all] [--trace ID] "
-                   "[--dict-dir DIR] FILE.xml\n"
-                   "Code a PETRARCH validation file and compare with its expectations.\n"
-                   "Records the file leaves out (<Include>, <Exclude>, valid, <Skip>,\n"
-                   "<Stop>) are skipped; --all runs them too.\n");
-            return PRL_EXIT_OK;
-        } else if (a[0] == '-' && a[1])
-            return usage();
-        else if (!v.xml)
-            v.xml = a;
-        else
-            return usage();
-    }
-    if (!v.xml)
-        return usage();
+    v.xml = o->file;
+    v.dict_dir = o->dict_dir;
+    v.verbose = o->verbose;
+    v.show = o->show;
+    v.all = o->all;
+    v.trace_id = o->trace_id;
+    if (o->dicts.n)
+        fprintf(stderr, "parley: validate: --dict is for TABARI suites; %s names its "
+                "dictionaries in <Environment>\n", v.xml);
     FILE *fp = fopen(v.xml, "rb");
     if (!fp) {
         fprintf(stderr, "parley: %s: cannot open\n", v.xml);
@@ -532,18 +528,127 @@ int prl_cmd_validate(int argc, char **argv)
     }
     fclose(fp);
     prl_px_free(px);
-    if (v.n_cats) {
-        printf("\n%-12s %6s %6s %6s\n", "category", "passed", "failed", "skipped");
-        for (unsigned i = 0; i < v.n_cats; i++)
-            printf("%-12s %6u %6u %6u\n", v.cats[i].name, v.cats[i].pass, v.cats[i].fail,
-                   v.cats[i].skip);
-    }
-    printf("%u passed, %u failed, %u skipped\n", v.pass, v.fail, v.skip);
+    prl_vtally_print(&v.tally);
     free(v.mk.rec);
     parley_doc_free(v.doc);
     parley_coder_free(v.coder);
     parley_dict_free(v.dict);
     if (rc)
         return rc;
-    return v.fail ? PRL_EXIT_RECORDS : PRL_EXIT_OK;
+    return v.tally.fail ? PRL_EXIT_RECORDS : PRL_EXIT_OK;
+}
+
+/* ---- the command ----------------------------------------------------- */
+
+static const char usage_text[] =
+    "usage: parley validate [--verbose] [--show] [--all] [--trace ID]\n"
+    "                       [--format tabari|petrarch-xml] [--dict-dir DIR]\n"
+    "                       [--dict FILE]... [--project FILE.project] [FILE]\n";
+
+/* Does the file start, after blanks and a UTF-8 BOM, with '<'? -1 when
+ * it cannot be opened. */
+static int starts_with_tag(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    int c, n = 0;
+    do {
+        c = getc(f);
+        n++;
+    } while (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+             (n <= 3 && (c == 0xEF || c == 0xBB || c == 0xBF)));
+    fclose(f);
+    return c == '<';
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+int prl_cmd_validate(int argc, char **argv)
+{
+    enum { O_VERBOSE = 1, O_SHOW, O_ALL, O_TRACE, O_DICT_DIR, O_DICT, O_PROJECT, O_FORMAT,
+           O_HELP };
+    static const prl_cli_opt opts[] = {
+        {"verbose", 'v', 0, O_VERBOSE}, {"show", 0, 0, O_SHOW},
+        {"all", 0, 0, O_ALL},           {"trace", 0, 1, O_TRACE},
+        {"dict-dir", 0, 1, O_DICT_DIR}, {"dict", 'd', 1, O_DICT},
+        {"project", 0, 1, O_PROJECT},   {"format", 0, 1, O_FORMAT},
+        {"help", 'h', 0, O_HELP},
+    };
+    prl_vopts o;
+    memset(&o, 0, sizeof o);
+    if (prl_cli_dicts_init(&o.dicts, argc) != 0) {
+        prl_cli_error("validate: out of memory");
+        return PRL_EXIT_USAGE;
+    }
+    const char *format = NULL;
+    prl_cli_parser p;
+    prl_cli_parser_init(&p, argc, argv, "validate");
+    int id, rc = -1;
+    const char *val;
+    while (rc < 0 && (id = prl_cli_next(&p, opts, sizeof opts / sizeof opts[0], &val)) !=
+                         PRL_CLI_END) {
+        switch (id) {
+        case O_VERBOSE: o.verbose = 1; break;
+        case O_SHOW: o.show = 1; break;
+        case O_ALL: o.all = 1; break;
+        case O_TRACE: o.trace_id = val; break;
+        case O_DICT_DIR: o.dict_dir = val; break;
+        case O_DICT: prl_cli_dicts_add(&o.dicts, val); break;
+        case O_PROJECT: o.project = val; break;
+        case O_FORMAT: format = val; break;
+        case O_HELP:
+            printf("%s"
+                   "Code a validation suite and compare with its expectations.\n"
+                   "PETRARCH XML suites name their dictionaries and options; records\n"
+                   "they leave out (<Include>, <Exclude>, valid, <Skip>, <Stop>) are\n"
+                   "skipped, and --all runs them too. TABARI suites (text records with\n"
+                   "{ SOURCE / TARGET / EVENT } fields in a comment) take --dict files\n"
+                   "or a .project file; the run stops at a record without fields,\n"
+                   "unless --all.\n", usage_text);
+            rc = PRL_EXIT_OK;
+            break;
+        case PRL_CLI_OPERAND:
+            if (o.file) {
+                rc = prl_cli_usage("validate", "one suite at a time (%s)", val);
+                break;
+            }
+            o.file = val;
+            break;
+        default:
+            rc = PRL_EXIT_USAGE;
+            break;
+        }
+    }
+    if (rc >= 0) {
+        prl_cli_dicts_free(&o.dicts);
+        return rc;
+    }
+    if (!o.project && o.file && ends_with(o.file, ".project")) {
+        o.project = o.file;
+        o.file = NULL;
+    }
+    int tabari = 0;
+    if (format && strcmp(format, "tabari") == 0)
+        tabari = 1;
+    else if (format && strcmp(format, "petrarch-xml") == 0)
+        tabari = 0;
+    else if (format)
+        rc = prl_cli_usage("validate", "--format is tabari or petrarch-xml, not %s", format);
+    if (rc < 0 && !format)
+        tabari = o.project || (o.file && starts_with_tag(o.file) == 0);
+    if (rc < 0 && !o.file && !o.project) {
+        fputs(usage_text, stderr);
+        rc = PRL_EXIT_USAGE;
+    }
+    if (rc < 0 && o.project && !tabari)
+        rc = prl_cli_usage("validate", "a .project file is a TABARI suite");
+    if (rc < 0)
+        rc = tabari ? prl_validate_tabari(&o) : validate_xml(&o);
+    prl_cli_dicts_free(&o.dicts);
+    return rc;
 }

@@ -20,6 +20,7 @@ struct parley_doc {
     size_t title_end;       /* bytes of text that belong to the title */
     unsigned repaired;
     int discarded;          /* a story-level discard matched */
+    unsigned discarded_sentences;   /* sentences a discard dropped */
 
     parley_sentence *sentences;
     size_t n_sentences;

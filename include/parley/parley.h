@@ -255,6 +255,12 @@ PARLEY_API const parley_event *parley_doc_event(const parley_doc *doc,
 /* 1 if the whole story was dropped by a story-level discard. */
 PARLEY_API int parley_doc_discarded(const parley_doc *doc);
 
+/* How many sentences a discard dropped after parley_code: a sentence-level
+ * discard phrase or a verb pattern coded "###" (TABARI's discard code); 1
+ * for a story-level discard too (the sentence that dropped the story);
+ * 0 before parley_code. */
+PARLEY_API unsigned parley_doc_discarded_sentences(const parley_doc *doc);
+
 /* The article's headline verdict after parley_code: the best support of
  * its headline events (SUPPORTED, ACTORS or UNSUPPORTED), or NONE when the
  * headline has no event (no title, an uncodable title, a discarded story,

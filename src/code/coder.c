@@ -155,7 +155,10 @@ static int code_sentence(parley_coder *c, sent_ctx *sc, const prl_token *toks,
         const prl_img_entry *e = &c->d->entries[v - 1];
         prl_tracef(c, "discard %s at %s:%u", e->flags & 1 ? "story" : "sentence",
                    prl_dict_str(c->d, e->file), (unsigned)e->line);
-        return (e->flags & 1) ? 1 : 0;
+        if (e->flags & 1)
+            return 1;
+        sc->discard = 1;    /* no events, and counted as a discard */
+        return 0;
     }
 
     prl_find_units(c);
@@ -373,6 +376,7 @@ parley_status parley_code(parley_coder *c, parley_doc *doc)
     doc->events = NULL;
     doc->n_events = doc->cap_events = 0;
     doc->discarded = 0;
+    doc->discarded_sentences = 0;
     prl_evidence_begin(doc);
     c->oom = 0;
     prl_segmented seg;
@@ -426,10 +430,12 @@ parley_status parley_code(parley_coder *c, parley_doc *doc)
         }
         if (story) {
             doc->discarded = 1;
+            doc->discarded_sentences++;
             doc->n_events = 0;
             return prl_evidence_grade(doc);
         }
         if (sc.discard) {
+            doc->discarded_sentences++;
             doc->n_events = sc.first_event;
             continue;
         }

@@ -54,6 +54,7 @@ static void clear(parley_doc *doc)
     doc->title_end = 0;
     doc->repaired = 0;
     doc->discarded = 0;
+    doc->discarded_sentences = 0;
     doc->sentences = NULL;
     doc->n_sentences = 0;
     doc->events = NULL;
@@ -200,6 +201,11 @@ const parley_event *parley_doc_event(const parley_doc *doc, size_t i)
 int parley_doc_discarded(const parley_doc *doc)
 {
     return doc ? doc->discarded : 0;
+}
+
+unsigned parley_doc_discarded_sentences(const parley_doc *doc)
+{
+    return doc ? doc->discarded_sentences : 0;
 }
 
 void parley_doc_free(parley_doc *doc)

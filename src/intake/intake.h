@@ -201,6 +201,15 @@ extern const prl_intake_ops prl_intake_tabari;
 extern const prl_intake_ops prl_intake_html;    /* html.c */
 extern const prl_intake_ops prl_intake_warc;    /* warc.c */
 
+/* The comments of the record the TABARI reader returned last (as a
+ * document or as a bad record): the text inside its comment delimiters,
+ * each text line's share followed by a newline, so the comment text's
+ * line k (from 0) is file line *first_line + k. "" (and *len 0) before
+ * the first record or for another reader. Lives until the next call. The
+ * TABARI validation reader (tabari_validation.h) parses it. */
+const char *prl_intake_tabari_comments(const prl_intake *in, size_t *len,
+                                       unsigned *first_line);
+
 /* The PETRARCH-XML reader lives in petrarch_xml.c / petrarch_xml.h (another
  * module). intake.c picks it up when petrarch_xml.h exists and defines the
  * macro PRL_PETRARCH_XML_INTAKE; the header must then declare
