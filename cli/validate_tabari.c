@@ -518,6 +518,13 @@ int prl_validate_tabari(const prl_vopts *o)
         rc = PRL_EXIT_IO;
     }
     if (rc == 0) {
+        /* TABARI's own defaults (manual 8.6), not PETRARCH's: a TABARI
+         * suite is written against them; its .options may change them. */
+        static const char *const tabari_comma[][2] = {
+            {"comma_min", "2"},    {"comma_max", "10"}, {"comma_bmin", "128"},
+            {"comma_bmax", "0"},   {"comma_emin", "2"}, {"comma_emax", "10"}};
+        for (size_t i = 0; i < sizeof tabari_comma / sizeof tabari_comma[0]; i++)
+            parley_coder_set(t.coder, tabari_comma[i][0], tabari_comma[i][1]);
         prl_tv_init(&t.tv, NULL);
         for (size_t i = 0; i < p.n_options; i++)
             if (read_options_file(&t, p.options[i]) != 0)
