@@ -4,7 +4,8 @@
  * optional code lines "[CODE]", "[CODE <D]", "[CODE >D]", "[CODE D1-D2]"
  * (TABARI wants them indented; any line starting with '[' is accepted).
  * Codes may also follow the name on its line, several per line. Dates are
- * YYMMDD or YYYYMMDD and stored widened to YYYYMMDD. */
+ * YYMMDD or YYYYMMDD and stored widened to YYYYMMDD. In a TABARI file
+ * (stems), an entry whose one code is [###] is a discard. */
 #include <string.h>
 
 #include "lex.h"
@@ -26,6 +27,22 @@ static int close_entry(astate *a)
     if (!a->open)
         return PRL_PARSE_OK;
     a->open = 0;
+    const prl_dated_code *only = a->codes.len == 1 ? a->codes.data : NULL;
+    if (a->lx.stems && only && !only->from && !only->to && strcmp(only->code, "###") == 0) {
+        /* TABARI (manual 6.3): "SOCCER [###]" in an actor file discards
+         * the sentence. PETRARCH files keep ### as a code. */
+        for (size_t i = 0; i < a->names.len; i++) {
+            prl_discard *d = prl_vec_push(&a->m->alloc, &a->m->discards);
+            if (!d)
+                return PRL_PARSE_NOMEM;
+            memset(d, 0, sizeof *d);
+            d->phrase = ((prl_phrase *)a->names.data)[i];
+            d->at = a->at;
+        }
+        a->names.len = 0;
+        a->codes.len = 0;
+        return PRL_PARSE_OK;
+    }
     prl_actor *act = prl_vec_push(&a->m->alloc, &a->m->actors);
     if (!act)
         return PRL_PARSE_NOMEM;

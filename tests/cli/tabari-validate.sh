@@ -28,11 +28,11 @@ hasnt() {
 "$PARLEY" validate $S/middle.project >"$T/out" 2>"$T/err"
 rc=$?
 [ "$rc" -eq 1 ] || bad "project: exit $rc, expected 1 (records fail)"
-has "project" "$T/out" "12 passed, 4 failed, 1 skipped"
+has "project" "$T/out" "13 passed, 4 failed, 1 skipped"
 # the table: one row per id prefix
 has "project" "$T/out" "PAIRED            1      0      0"
 has "project" "$T/out" "NONE              2      0      0"
-has "project" "$T/out" "DISCARD           1      0      0"
+has "project" "$T/out" "DISCARD           2      0      0"
 has "project" "$T/out" "COMPLEX           1      0      0"
 has "project" "$T/out" "DASH              1      1      0"
 has "project" "$T/out" "OPTION            2      0      1"
@@ -61,7 +61,7 @@ has "options" "$T/err" "parley: $S/middle.validation:61:5: .options command \"CO
 has "project" "$T/err" "parley: $S/middle.project:11: <system> commands are not run by parley"
 [ -e $S/system-command-was-run ] && { bad "<system> command was run"; rm -f $S/system-command-was-run; }
 # the stop at FINAL-01: it and the two records after it are not run
-has "stop" "$T/out" "note: $S/middle.validation:93: record FINAL-01 has no validation fields: validation stops there; 3 records not run (--all runs them)"
+has "stop" "$T/out" "note: $S/middle.validation:97: record FINAL-01 has no validation fields: validation stops there; 3 records not run (--all runs them)"
 hasnt "stop" "$T/out" "AFTER-01"
 
 # 2. the same suite with --dict and the options of its records only
@@ -69,7 +69,7 @@ hasnt "stop" "$T/out" "AFTER-01"
     $S/middle.validation >"$T/out2" 2>"$T/err2"
 rc=$?
 [ "$rc" -eq 1 ] || bad "--dict: exit $rc, expected 1"
-has "--dict" "$T/out2" "12 passed, 4 failed, 1 skipped"
+has "--dict" "$T/out2" "13 passed, 4 failed, 1 skipped"
 hasnt "--dict" "$T/err2" "middle.options"
 
 # 3. --all runs past the record without fields (it is skipped)
@@ -78,7 +78,7 @@ has "--all" "$T/out3" "SKIP FINAL-01: no validation fields"
 has "--all" "$T/out3" "ok   AFTER-02"
 has "--all" "$T/out3" "FAIL AFTER-01 (AFTER)"
 has "--all" "$T/out3" "SKIP OPTION-01: sets options only"
-has "--all" "$T/out3" "13 passed, 5 failed, 2 skipped"
+has "--all" "$T/out3" "14 passed, 5 failed, 2 skipped"
 
 # 4. --show prints the events; --trace one record's steps
 "$PARLEY" validate --show --trace PAIRED-01 $S/middle.project >"$T/out4" 2>/dev/null
