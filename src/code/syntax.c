@@ -85,6 +85,12 @@ static int np_token(const parley_coder *c, uint32_t i)
         return 0;
     if (t->cls == PRL_WC_OPEN && saying_verb(t))
         return 0;
+    /* An irregular past after a noun is its verb: "The coalition came to
+     * Iraq", "Kurds announce deal" stays one phrase (no such form). */
+    if (t->cls == PRL_WC_OPEN && (t->wflags & PRL_WF_PAST) && i > 0 &&
+        !(t->t->flags & PRL_TF_CAP) && c->tok[i - 1].t->kind == PRL_T_WORD &&
+        c->tok[i - 1].cls == PRL_WC_OPEN)
+        return 0;
     /* A reporting word right after a name is its verb ("news agency Fars
      * reported Iran issued"), after a determiner an adjective ("the
      * reported attack"). */
@@ -687,6 +693,23 @@ static int subject_and_verb(const parley_coder *c, uint32_t j)
          m++)
         k = next_live(c, k + 1, c->n);
     return k < c->n && (c->tok[k].role == R_VERB || saying_verb(&c->tok[k]));
+}
+
+/* Is the noun phrase at token j, after AFTER or BEFORE, a time and no
+ * clause ("visited Kenosha two days after Trump in what was ...")? Only
+ * when a preposition, a comma or the end follows it; with a clause after
+ * it TABARI reads on (PETRARCH's COMMA-05: "five years after Calenardhon
+ * crowds burned down its embassy"). */
+static int time_phrase(const parley_coder *c, uint32_t j)
+{
+    if (j >= c->n || c->tok[j].slot < 0 || c->slots[c->tok[j].slot].s != j)
+        return 0;
+    uint32_t k = next_live(c, c->slots[c->tok[j].slot].e, c->n);
+    if (k >= c->n)
+        return 1;
+    const ctok *t = &c->tok[k];
+    return t->cls == PRL_WC_PREP || is_comma(t) ||
+           (t->t->kind == PRL_T_PUNCT && t->t->norm[0] == '.');
 }
 
 void prl_find_clauses(parley_coder *c)
@@ -1367,6 +1390,8 @@ int prl_object_ends(const parley_coder *c, uint32_t t)
         return tk->t->norm[0] == ';' || reported_after(c, t);
     if (tk->slot >= 0 && c->slots[tk->slot].s == t && after_as(c, t))
         return 1;
+    if (tk->cls == PRL_WC_SUB && (norm_is(tk, "AFTER") || norm_is(tk, "BEFORE")))
+        return time_phrase(c, next_live(c, t + 1, c->n));
 
     for (unsigned k = 1; k < c->n_clauses; k++)
         if (c->clauses[k].s == t)
@@ -1575,6 +1600,10 @@ int prl_negation_at(const parley_coder *c, const verbm *v)
         if (t->t->kind == PRL_T_WORD && t->cls == PRL_WC_OPEN && t->role == R_NONE &&
             ends_in(t, "LY"))
             continue;
+        if (m < 2 && t->t->kind == PRL_T_WORD && t->cls == PRL_WC_OPEN && t->role == R_NONE &&
+            (ends_in(t, "ED") || ends_in(t, "EN")) && k > 0 && c->tok[k - 1].cls == PRL_WC_NEG)
+            return (int)k - 1;  /* the object of a negated verb: "has not
+                                   pursued criminal charges" */
         if (t->slot >= 0) {
             /* The subject: "neither the EU nor the US would endorse";
              * and an open question or condition is no event either:
