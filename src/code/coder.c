@@ -237,11 +237,12 @@ static int code_sentence(parley_coder *c, sent_ctx *sc, const prl_token *toks,
             int s = prl_find_source(c, ci, cl->e, -1, &nul);
             if (s >= 0 && last_src < 0)
                 last_src = s;
-            else if (last_src >= 0 && prl_has_subject(c, ci))
+            else if (last_src >= 0 && prl_clause_subject(c, ci) >= 0)
                 last_src = s >= 0 ? s : nul;
         }
         if (coded && !cl->adjunct)
-            for (unsigned k = ci + 1; k < c->n_clauses && !c->clauses[k].indep; k++)
+            for (unsigned k = ci + 1;
+                 k < c->n_clauses && !c->clauses[k].indep && !c->clauses[k].own; k++)
                 c->clauses[k].done = 1;
         cl->done = 1;
     }

@@ -90,6 +90,9 @@ typedef struct clause {
                                    subject ("X, which was occupied by Y"),
                                    2 the object ("X, which Y invaded") */
     int16_t ante;               /* ... and the slot it is about, or -1 */
+    uint8_t own;                /* a subordinate clause with its own subject
+                                   and verb ("as Turkey invaded Syria"):
+                                   the main clause's verb does not consume it */
 } clause;
 
 struct parley_coder {

@@ -265,7 +265,15 @@ static int object_noun(const parley_coder *c, uint32_t i)
         }
         if (p->cls == PRL_WC_DET)
             return m > 0 && p->t->len == 3 && memcmp(p->t->norm, "THE", 3) == 0;
+        if (p->cls == PRL_WC_INDEF)
+            return m > 0;
         if (p->t->kind == PRL_T_PUNCT && (p->t->norm[0] == '"' || p->t->norm[0] == '\''))
+            continue;
+        /* An agent modifies a bare form in running text ("the military
+         * strike", "a television host"); a headline's present tense keeps
+         * it a subject ("Police shoot man"), and so does an -S form ("The
+         * President insists"). */
+        if (p->role == R_AGENT && !c->headline && !ends_with(c->tok[i].t, "S"))
             continue;
         if (p->role != R_NONE || (p->t->kind != PRL_T_NUMBER &&
                                   (p->t->kind != PRL_T_WORD || p->cls != PRL_WC_OPEN)))
@@ -380,7 +388,8 @@ void prl_find_verbs(parley_coder *c)
                     break;
             }
         }
-        if (!noun && !ends_with(t->t, "ING") && !ends_with(t->t, "ED"))
+        if (!noun && !ends_with(t->t, "ING") && !ends_with(t->t, "ED") &&
+            !(t->wflags & PRL_WF_PAST))
             noun = object_noun(c, i);
         if (t->cls == PRL_WC_AUX) {
             /* HAS, HAVE, DO ... are verbs only when no verb follows. */

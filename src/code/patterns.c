@@ -590,6 +590,9 @@ int prl_code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
             subj = nulls;
         if (subj < 0)
             subj = inherit;     /* "which belonged to Syria and was occupied by Israel" */
+        for (unsigned k = ci; subj < 0 && k-- > 0;)
+            subj = prl_clause_subject(c, k);    /* "Waseem, brother of ..., was
+                                                   sentenced by a court" */
         int bys = by && by < c->n ? c->tok[by].slot : -1;
         if (bys >= 0 && c->slots[bys].coded && subj >= 0) {
             src = bys;

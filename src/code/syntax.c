@@ -712,6 +712,17 @@ static int time_phrase(const parley_coder *c, uint32_t j)
            (t->t->kind == PRL_T_PUNCT && t->t->norm[0] == '.');
 }
 
+/* Does a subordinate clause with a subject and verb of its own start at
+ * token i? Not THAT (a complement) nor the time words, which TABARI reads
+ * through (see prl_find_clauses). */
+static int sub_clause(const parley_coder *c, uint32_t i)
+{
+    const ctok *t = &c->tok[i];
+    return t->cls == PRL_WC_SUB && t->slot < 0 && !norm_is(t, "THAT") &&
+           !norm_is(t, "AFTER") && !norm_is(t, "BEFORE") && !norm_is(t, "SINCE") &&
+           !norm_is(t, "UNTIL") && subject_and_verb(c, next_live(c, i + 1, c->n));
+}
+
 void prl_find_clauses(parley_coder *c)
 {
     c->n_clauses = 0;
@@ -728,10 +739,7 @@ void prl_find_clauses(parley_coder *c)
             } else if (i > start && relative_at(c, i, &ante)) {
                 /* A relative clause is a clause of its own. */
                 cut = 1;
-            } else if (t->cls == PRL_WC_SUB && t->slot < 0 && i > start &&
-                       !norm_is(t, "THAT") && !norm_is(t, "AFTER") && !norm_is(t, "BEFORE") &&
-                       !norm_is(t, "SINCE") && !norm_is(t, "UNTIL") &&
-                       subject_and_verb(c, next_live(c, i + 1, c->n))) {
+            } else if (i > start && sub_clause(c, i)) {
                 /* A subordinate clause with a subject and verb of its own:
                  * "Kurds announce deal with Assad's government as Turkey
                  * invades Syria's northeast". Not the time clauses, which
@@ -769,6 +777,7 @@ void prl_find_clauses(parley_coder *c)
             cl->ante = -1;
             if (c->n_clauses > 0 && k < i) {
                 int ante;
+                cl->own = sub_clause(c, k);
                 cl->rel = (uint8_t)relative_at(c, k, &ante);
                 cl->ante = (int16_t)ante;
                 /* After a comma it is a statement of its own about the
@@ -1192,18 +1201,18 @@ static int attribution_np(const parley_coder *c, uint32_t t, int depth)
     return b->slot >= 0 && !b->del && attribution_np(c, c->slots[b->slot].s, depth + 1);
 }
 
-/* Does clause ci have a noun phrase that is no adverbial and no
- * pronoun, that is, a subject of its own? */
-int prl_has_subject(const parley_coder *c, unsigned ci)
+/* The subject of clause ci: its first noun phrase that is no adverbial
+ * and no pronoun, coded or not; -1 when there is none. */
+int prl_clause_subject(const parley_coder *c, unsigned ci)
 {
     const clause *cl = &c->clauses[ci];
     for (uint32_t t = cl->s; t < cl->e; t++) {
         const ctok *tk = &c->tok[t];
         if (!tk->del && tk->slot >= 0 && c->slots[tk->slot].s == t &&
             !c->slots[tk->slot].pron && !adverbial_np(c, t, 0))
-            return 1;
+            return tk->slot;
     }
-    return 0;
+    return -1;
 }
 
 /* The source search: the first slot of clause ci before token `before`

@@ -7,7 +7,13 @@
 # a reciprocal agreement, an appeal, a complaint, an ultimatum, shelling, a
 # ban, an intent in the future tense, a date-restricted person (Kofi Annan,
 # UN Secretary-General 1997-2006), a negated agreement (no event) and "car"
-# (not the Central African Republic: no event).
+# (not the Central African Republic: no event); then argument structure: a
+# passive whose subject sits in an earlier clause (no event: the court's
+# convict is no actor, and Pakistan in the opening phrase is no source),
+# an adverbial phrase before the subject (no event), a verb's coded object
+# before a pattern's preposition (Iran, not Denmark), an event noun after
+# DESPITE (no event) and a subordinate clause with its own subject (Turkey
+# invades, not the Syrian government).
 #
 #   PARLEY=build/parley tests/cli/default-dict.sh
 set -u
