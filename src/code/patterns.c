@@ -225,6 +225,25 @@ static int elem_is_prep(const parley_coder *c, const prl_img_elem *e)
     return id < c->d->n_words && c->d->words[id].cls == PRL_WC_PREP;
 }
 
+/* Is slot s the country of the clause's first coded actor before act
+ * position vs (its code a prefix of that actor's code)? */
+static int own_country(const parley_coder *c, int s, uint32_t vs)
+{
+    const slot *o = &c->slots[s];
+    if (!o->c_n)
+        return 0;
+    const char *oc = slot_code(c, o, 0);
+    size_t n = strlen(oc);
+    for (uint32_t p = 0; p < vs && p < c->n_act; p++) {
+        int t = c->tok[c->act[p]].slot;
+        if (t >= 0 && t != s && c->slots[t].coded && c->slots[t].c_n) {
+            const char *sc = slot_code(c, &c->slots[t], 0);
+            return n >= 3 && strncmp(sc, oc, n) == 0;
+        }
+    }
+    return 0;
+}
+
 static int match_right(parley_coder *c, pm *m, unsigned k, uint32_t pos, int adj)
 {
     if (k == m->n_right)
@@ -248,8 +267,10 @@ static int match_right(parley_coder *c, pm *m, unsigned k, uint32_t pos, int adj
             c->tok[c->act[p]].slot < 0)
             break;      /* another preposition: the object did not bind */
         if (vprep && p == pos) {
+            /* ... unless the object is the subject's own country ("Trump
+             * withdrew the US from a treaty with Iran"). */
             int os = slot_at_start(c, p);
-            if (os >= 0 && c->slots[os].coded)
+            if (os >= 0 && c->slots[os].coded && !own_country(c, os, m->vs))
                 break;
         }
         if ((e->kind == PRL_E_TARGET || e->kind == PRL_E_SOURCE) && p > pos) {

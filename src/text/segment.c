@@ -367,6 +367,14 @@ static prl_token *emit_word(lexer *L, const uint8_t *s, const uint8_t *e,
     t->end = (uint32_t)(e - L->text);
     t->norm = d;
     t->len = (uint16_t)len;
+    if (kind == PRL_T_WORD && n == 2 && s[0] == 'U' && s[1] == 'S' &&
+        !(e < L->end && *e == '$')) {
+        /* "US" in capitals is the United States, not the pronoun that
+         * upper-casing makes of "us": it matches as "U.S." does (not in
+         * "US$2 million"). */
+        t->norm = "U.S.";
+        t->len = 4;
+    }
     t->kind = (uint8_t)kind;
     t->flags = flags;
     t->space = space;

@@ -198,6 +198,8 @@ static void test_words(void)
     T_STREQ(seg("on 9/11 at .5 percent"), "ON 9/11 AT .5 PERCENT");
     T_STREQ(kinds("NATO Hamas al-Qaeda I a"), "WcA Wc W WcA W");
     T_STREQ(kinds(", ; : ( ) - \" ! ."), "P P P P P P Q E E");
+    /* "US" in capitals is the United States; "us" and "US$" are not. */
+    T_STREQ(seg("US troops told us to pay US$5"), "U.S. TROOPS TOLD US TO PAY US $ 5");
 }
 
 static void test_unicode(void)
