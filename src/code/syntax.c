@@ -1609,10 +1609,17 @@ int prl_negation_at(const parley_coder *c, const verbm *v)
         if (t->t->kind == PRL_T_WORD && t->cls == PRL_WC_OPEN && t->role == R_NONE &&
             ends_in(t, "LY"))
             continue;
-        if (m < 2 && t->t->kind == PRL_T_WORD && t->cls == PRL_WC_OPEN && t->role == R_NONE &&
-            (ends_in(t, "ED") || ends_in(t, "EN")) && k > 0 && c->tok[k - 1].cls == PRL_WC_NEG)
-            return (int)k - 1;  /* the object of a negated verb: "has not
-                                   pursued criminal charges" */
+        /* The object of a negated participle, over one modifier: "has not
+         * pursued criminal charges". */
+        for (uint32_t j = k, step = 0; m < 2 && step < 2 && j > 0; step++, j--) {
+            const ctok *w = &c->tok[j];
+            if (w->t->kind != PRL_T_WORD || w->cls != PRL_WC_OPEN ||
+                (w->role != R_NONE && w->role != R_AGENT))
+                break;
+            if (w->role == R_NONE && (ends_in(w, "ED") || ends_in(w, "EN")) &&
+                c->tok[j - 1].cls == PRL_WC_NEG)
+                return (int)j - 1;
+        }
         if (t->slot >= 0) {
             /* The subject: "neither the EU nor the US would endorse";
              * and an open question or condition is no event either:

@@ -13,7 +13,8 @@
 # an adverbial phrase before the subject (no event), a verb's coded object
 # before a pattern's preposition (Iran, not Denmark), an event noun after
 # DESPITE (no event) and a subordinate clause with its own subject (Turkey
-# invades, not the Syrian government).
+# invades, not the Syrian government), and an event noun that is the object
+# of a negated verb (no event).
 #
 #   PARLEY=build/parley tests/cli/default-dict.sh
 set -u
