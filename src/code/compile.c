@@ -1176,7 +1176,7 @@ static void build_rootix(parley_dict *d)
             int stem = (label & PRL_LBL_STEM) != 0;
             if (id >= (stem ? d->n_stems : d->n_words))
                 continue;
-            uint32_t *slot = &ix[(size_t)t * nids + (stem ? d->n_words + id : id)];
+            uint32_t *slot = &ix[(stem ? d->n_words + id : id) * (size_t)PRL_TRIE_COUNT + t];
             if (!*slot)     /* edges are sorted: the plain one comes first */
                 *slot = e + 1;
         }
@@ -1299,8 +1299,7 @@ void prl_dict_child2(const parley_dict *d, uint32_t node, uint32_t label,
             int stem = (label & PRL_LBL_STEM) != 0;
             if (id >= (stem ? d->n_stems : d->n_words))
                 return;
-            uint32_t v = d->rootix[(size_t)t * ((size_t)d->n_words + d->n_stems) +
-                                   (stem ? d->n_words + id : id)];
+            uint32_t v = d->rootix[(stem ? d->n_words + id : id) * (size_t)PRL_TRIE_COUNT + t];
             if (!v)
                 return;
             lo = hi = v - 1;

@@ -40,9 +40,10 @@ struct parley_dict {
      * (STEM_PAIR below): a superset, so only a filter. */
     uint32_t stem_lens2[1024];
     /* The big root fan-outs, indexed instead of binary-searched: for trie
-     * t and word id w (stem id s), rootix[t * (n_words + n_stems) + w
-     * (n_words + s)] is 1 + the first root edge of that word or stem, 0
-     * when none. Built at load; NULL (binary search) when out of memory. */
+     * t and word id w (stem id s), rootix[w (n_words + s) * PRL_TRIE_COUNT
+     * + t] is 1 + the first root edge of that word or stem, 0 when none:
+     * a word's entries for all tries share a cache line. Built at load;
+     * NULL (binary search) when out of memory. */
     uint32_t *rootix;
 };
 

@@ -105,6 +105,8 @@ static void walk(const parley_coder *c, uint32_t node, uint32_t pos, int adj,
     if (*budget == 0)
         return;
     (*budget)--;
+    if (d->nodes[node].n_edges == 0)
+        return;             /* a leaf: most nodes are */
     for (uint32_t g = 0; g <= maxgap && pos + g < c->n; g++) {
         if (g > 0 && !skippable(c, pos + g - 1))
             break;
