@@ -335,11 +335,20 @@ static uint32_t near_stream(const prl_token *toks, uint32_t n, uint64_t *out)
     return m;
 }
 
+/* The stream's words are well mixed hashes already, so a gram is their
+ * sum, each times its position's odd constant, mixed once: the k
+ * multiplications do not wait on each other. */
 static uint64_t gram_hash(const uint64_t *s, uint32_t k, uint64_t seed)
 {
+    static const uint64_t pos[NEAR_RUN] = {
+        0x9e3779b97f4a7c15ull, 0xc2b2ae3d27d4eb4full, 0x165667b19e3779f9ull,
+        0xd6e8feb86659fd93ull, 0xff51afd7ed558ccdull, 0xc4ceb9fe1a85ec53ull,
+        0x94d049bb133111ebull, 0xbf58476d1ce4e5b9ull,
+    };
     uint64_t h = seed;
     for (uint32_t i = 0; i < k; i++)
-        h = mix((h ^ s[i]) * 0x100000001b3ull + i);
+        h += s[i] * pos[i];
+    h = mix(h);
     return h ? h : 1;
 }
 
@@ -422,37 +431,34 @@ static int ix_grow(prl_arena *ar, struct prl_evidence *ev, uint32_t ix)
     return 0;
 }
 
-/* Count, per earlier sentence, how many of the grams g[0..ng) it has. */
-static uint32_t count_grams(struct prl_evidence *ev, const uint64_t *g, uint32_t ng,
-                            uint32_t *count, uint32_t nt)
+/* Count, per earlier sentence, how many of the grams g[0..ng) it has,
+ * and add the grams as the sentence's own. One probe per gram does both:
+ * the count walks the gram's cluster to its end, where the gram goes.
+ * The sentence's own grams met on the way (added just before, under the
+ * other n) are not counted, so the counts are those of the table before
+ * the sentence. Returns -1 when out of memory. */
+static int count_add_grams(prl_arena *ar, struct prl_evidence *ev, const uint64_t *g,
+                           uint32_t ng, uint32_t *count, uint32_t *nt,
+                           uint32_t sentence, size_t text_len)
 {
-    /* The work counted is each gram looked up and each stored gram it
-     * matches, not the probe steps: those depend on the table's size,
-     * which depends on the document's length, and the budget must not. */
+    /* The work counted is each gram looked up, each stored gram it
+     * matches and each gram added, not the probe steps: those depend on
+     * the table's size, which depends on the document's length, and the
+     * budget must not. */
     ev->work += ng;
-    for (uint32_t i = 0; i < ng && ev->cap_grams; i++)
-        for (size_t j = g[i] & (ev->cap_grams - 1); ev->grams[j].sent;
-             j = (j + 1) & (ev->cap_grams - 1)) {
-            uint32_t s = ev->grams[j].sent;
-            if (ev->grams[j].hash != g[i])
-                continue;
-            ev->work++;
-            if (!ev->c3[s] && !ev->c8[s])
-                ev->touched[nt++] = s;
-            count[s]++;
-        }
-    return nt;
-}
-
-static int add_grams(prl_arena *ar, struct prl_evidence *ev, const uint64_t *g,
-                     uint32_t ng, uint32_t sentence, size_t text_len)
-{
     for (uint32_t i = 0; i < ng; i++) {
         if ((ev->n_grams + 1) * 2 > ev->cap_grams && grams_grow(ar, ev, text_len))
             return -1;
-        size_t j = g[i] & (ev->cap_grams - 1);
-        while (ev->grams[j].sent)
-            j = (j + 1) & (ev->cap_grams - 1);
+        size_t mask = ev->cap_grams - 1, j = g[i] & mask;
+        for (; ev->grams[j].sent; j = (j + 1) & mask) {
+            uint32_t s = ev->grams[j].sent;
+            if (ev->grams[j].hash != g[i] || s == sentence)
+                continue;
+            ev->work++;
+            if (!ev->c3[s] && !ev->c8[s])
+                ev->touched[(*nt)++] = s;
+            count[s]++;
+        }
         ev->grams[j].hash = g[i];
         ev->grams[j].sent = sentence;
         ev->n_grams++;
@@ -478,8 +484,9 @@ static uint32_t near_of(prl_arena *ar, struct prl_evidence *ev, uint32_t sentenc
     uint32_t m = near_stream(toks, n, ev->buf);
     uint32_t n3 = grams_of(ev->buf, m, 3, 3, g3, ev->gset);
     uint32_t n8 = grams_of(ev->buf, m, NEAR_RUN, NEAR_RUN, g8, ev->gset);
-    uint32_t nt = count_grams(ev, g3, n3, ev->c3, 0);
-    nt = count_grams(ev, g8, n8, ev->c8, nt);
+    uint32_t nt = 0;
+    int failed = count_add_grams(ar, ev, g3, n3, ev->c3, &nt, sentence, text_len) ||
+                 count_add_grams(ar, ev, g8, n8, ev->c8, &nt, sentence, text_len);
     uint32_t best = 0, best_c = 0;
     for (uint32_t i = 0; i < nt; i++) {
         uint32_t s = ev->touched[i];
@@ -491,8 +498,7 @@ static uint32_t near_of(prl_arena *ar, struct prl_evidence *ev, uint32_t sentenc
         }
         ev->c3[s] = ev->c8[s] = 0;
     }
-    if (add_grams(ar, ev, g3, n3, sentence, text_len) ||
-        add_grams(ar, ev, g8, n8, sentence, text_len))
+    if (failed)
         return 0;
     if (best)
         ev->root[sentence] = ev->root[best];
