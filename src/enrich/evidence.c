@@ -86,6 +86,9 @@ struct prl_evidence {
     uint64_t *buf;          /* 3 * NEAR_MAX_STREAM: stream, 3-, 8-grams */
     uint64_t *gset;         /* NEAR_SET slots, all 0 between sentences */
     uint64_t work;          /* grams and events so far, against NEAR_BUDGET */
+    uint64_t *th;           /* per token of the sentence: word_hash of its
+                               norm (words and numbers only) */
+    size_t cap_th;
 };
 
 /* Spread FNV's bits so the low ones index the table well. */
@@ -194,8 +197,52 @@ typedef struct cursor {
 
 static int keep_byte(unsigned char ch)
 {
-    return ch >= 0x80 || (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') ||
-           (ch >= 'a' && ch <= 'z');
+    /* One test per class without branches: it runs for every byte. */
+    return (ch >= 0x80) | ((unsigned)(ch - '0') < 10u) | ((unsigned)((ch | 0x20) - 'a') < 26u);
+}
+
+/* Word hashes: the bytes packed eight to a 64-bit word and each word
+ * mixed in, so there is no multiply per byte. */
+static uint64_t wh_step(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+    return h ^ (h >> 29);
+}
+
+/* The hash of s[0..n); *kept gets how many of its bytes keep_byte keeps. */
+static uint64_t word_hash(const char *s, size_t n, size_t *kept)
+{
+    uint64_t h = 0, acc = 0;
+    size_t k = 0;
+    for (size_t j = 0; j < n; j++) {
+        unsigned char ch = (unsigned char)s[j];
+        k += (size_t)keep_byte(ch);
+        acc |= (uint64_t)ch << (8 * (j & 7));
+        if ((j & 7) == 7) {
+            h = wh_step(h, acc);
+            acc = 0;
+        }
+    }
+    *kept = k;
+    return mix(wh_step(h, acc) ^ n);
+}
+
+/* The same hash of the bytes of s[0..n) that keep_byte keeps. */
+static uint64_t kept_hash(const char *s, size_t n)
+{
+    uint64_t h = 0, acc = 0;
+    size_t m = 0;
+    for (size_t j = 0; j < n; j++) {
+        unsigned char ch = (unsigned char)s[j];
+        if (!keep_byte(ch))
+            continue;
+        acc |= (uint64_t)ch << (8 * (m & 7));
+        if ((m++ & 7) == 7) {
+            h = wh_step(h, acc);
+            acc = 0;
+        }
+    }
+    return mix(wh_step(h, acc) ^ m);
 }
 
 /* The next byte of the normal form, or -1 at its end. */
@@ -304,8 +351,10 @@ static int name_joiner(const prl_token *t)
     return 0;
 }
 
-/* Fill out[] (cap NEAR_MAX_STREAM) with the stream; its length. */
-static uint32_t near_stream(const prl_token *toks, uint32_t n, uint64_t *out)
+/* Fill out[] (cap NEAR_MAX_STREAM) with the stream; its length. th[i]
+ * is the word_hash of word token i's norm. */
+static uint32_t near_stream(const prl_token *toks, const uint64_t *th, uint32_t n,
+                            uint64_t *out)
 {
     uint32_t m = 0;
     for (uint32_t i = 0; i < n && m < NEAR_MAX_STREAM; i++) {
@@ -313,7 +362,7 @@ static uint32_t near_stream(const prl_token *toks, uint32_t n, uint64_t *out)
         if (!is_word(t))
             continue;
         if (!(t->flags & PRL_TF_CAP) || m == 0) {
-            out[m++] = mix(prl_hash64(t->norm, t->len, 1));
+            out[m++] = th[i];
             continue;
         }
         /* A name: one word, whatever it spans. */
@@ -481,7 +530,7 @@ static uint32_t near_of(prl_arena *ar, struct prl_evidence *ev, uint32_t sentenc
     if (!ev->gset && !(ev->gset = arena_zalloc(ar, NEAR_SET * sizeof *ev->gset)))
         return 0;
     uint64_t *g3 = ev->buf + NEAR_MAX_STREAM, *g8 = g3 + NEAR_MAX_STREAM;
-    uint32_t m = near_stream(toks, n, ev->buf);
+    uint32_t m = near_stream(toks, ev->th, n, ev->buf);
     uint32_t n3 = grams_of(ev->buf, m, 3, 3, g3, ev->gset);
     uint32_t n8 = grams_of(ev->buf, m, NEAR_RUN, NEAR_RUN, g8, ev->gset);
     uint32_t nt = 0;
@@ -505,47 +554,52 @@ static uint32_t near_of(prl_arena *ar, struct prl_evidence *ev, uint32_t sentenc
     return best;
 }
 
+/* Room in ev->th for n tokens. */
+static int th_grow(prl_arena *ar, struct prl_evidence *ev, size_t n)
+{
+    size_t cap = ev->cap_th ? ev->cap_th * 2 : 256;
+    while (cap < n)
+        cap *= 2;
+    uint64_t *t = prl_arena_alloc(ar, cap * sizeof *t);
+    if (!t)
+        return -1;
+    ev->th = t;
+    ev->cap_th = cap;
+    return 0;
+}
+
 int prl_evidence_repeat(parley_doc *doc, uint32_t sentence, const prl_token *toks,
                         uint32_t n)
 {
-    /* A hash of the normal form, the bytes next_byte yields, in one pass:
-     * each word or number's kept bytes, then a space if it had any. The
-     * bytes are packed eight to a word and each word mixed in, so there
-     * is no multiply per byte; only equal forms need equal hashes. */
-    uint64_t h = 0xcbf29ce484222325ull, acc = 0;
-    unsigned nb = 0;
+    /* One pass over the bytes of the words and numbers hashes each (for
+     * the near-duplicate stream, near_stream) and the normal form, the
+     * bytes next_byte yields: each word or number's kept bytes, then a
+     * space if it had any. The form's hash chains the hash of each
+     * token's kept bytes, so equal forms have equal hashes; same_form
+     * settles the rest. */
+    struct prl_evidence *ev = NULL;
+    uint64_t h = 0xcbf29ce484222325ull;
     size_t len = 0;
     for (uint32_t i = 0; i < n; i++) {
         const prl_token *t = &toks[i];
-        if (t->kind != PRL_T_WORD && t->kind != PRL_T_NUMBER)
+        if (!is_word(t))
             continue;
-        size_t before = len;
-        for (uint32_t j = 0; j <= t->len; j++) {
-            unsigned char ch;
-            if (j < t->len) {
-                ch = (unsigned char)t->norm[j];
-                if (!keep_byte(ch))
-                    continue;
-            } else if (len != before) {
-                ch = ' ';
-            } else {
-                break;
-            }
-            acc |= (uint64_t)ch << (8 * nb);
-            len++;
-            if (++nb == 8) {
-                h = (h ^ acc) * 0x9e3779b97f4a7c15ull;
-                h ^= h >> 29;
-                acc = 0;
-                nb = 0;
-            }
+        if (!ev) {
+            ev = state(doc);
+            if (!ev || (ev->cap_th < n && th_grow(&doc->arena, ev, n)))
+                return PRL_REPEAT_NONE;     /* the arena's failed flag tells the coder */
         }
+        size_t kept;
+        ev->th[i] = word_hash(t->norm, t->len, &kept);
+        if (!kept)
+            continue;
+        h = wh_step(h, kept == t->len ? ev->th[i] : kept_hash(t->norm, t->len));
+        len += kept + 1;
     }
     if (len == 0)
         return PRL_REPEAT_NONE;
-    h = mix((h ^ acc) * 0x9e3779b97f4a7c15ull ^ len);
-    struct prl_evidence *ev = state(doc);
-    if (!ev || ((ev->n_sents + 1) * 2 > ev->cap_sents && sents_grow(&doc->arena, ev)))
+    h = mix(h ^ len);
+    if ((ev->n_sents + 1) * 2 > ev->cap_sents && sents_grow(&doc->arena, ev))
         return PRL_REPEAT_NONE;     /* the arena's failed flag tells the coder */
     size_t j = h & (ev->cap_sents - 1);
     for (; ev->sents[j].t; j = (j + 1) & (ev->cap_sents - 1))
