@@ -14,6 +14,7 @@
 #define PRL_MAX_STEMS 4
 #define PRL_MAX_CODES 16    /* codes of one slot (compound / coded compound) */
 #define PRL_PRES 8192       /* presence set slots (> 5 labels per token) */
+#define PRL_PRES_BITS 4096  /* presence filter bits */
 
 /* Token roles from the lexical pass. */
 enum { R_NONE = 0, R_ACTOR, R_AGENT, R_VERB };
@@ -127,6 +128,9 @@ struct parley_coder {
      * patterns whose key word is absent are skipped without matching. */
     uint32_t *pres, *pres_gen;
     uint32_t gen;
+    /* The same labels as bits by another hash, cleared per sentence: most
+     * lookups fail, and this answers them from 512 bytes in cache. */
+    uint64_t pres_bits[PRL_PRES_BITS / 64];
     uint32_t *syn_gen;          /* per synset: gen when syn_ok was set */
     uint8_t *syn_ok;            /* per synset: some phrase may match */
     size_t cap_syn;

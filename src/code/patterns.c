@@ -327,8 +327,15 @@ static uint32_t pres_slot(uint32_t label)
     return (label * 2654435761u) >> 19;     /* 13 bits: PRL_PRES */
 }
 
+static uint32_t pres_bit(uint32_t label)
+{
+    return (label * 0x9e3779b1u) >> 20;     /* 12 bits: PRL_PRES_BITS */
+}
+
 static void pres_add(parley_coder *c, uint32_t label)
 {
+    uint32_t b = pres_bit(label);
+    c->pres_bits[b >> 6] |= 1ull << (b & 63);
     uint32_t h = pres_slot(label) & (PRL_PRES - 1);
     while (c->pres_gen[h] == c->gen) {
         if (c->pres[h] == label)
@@ -341,6 +348,9 @@ static void pres_add(parley_coder *c, uint32_t label)
 
 static int pres_has(const parley_coder *c, uint32_t label)
 {
+    uint32_t b = pres_bit(label);
+    if (!(c->pres_bits[b >> 6] >> (b & 63) & 1))
+        return 0;
     uint32_t h = pres_slot(label) & (PRL_PRES - 1);
     while (c->pres_gen[h] == c->gen) {
         if (c->pres[h] == label)
@@ -358,6 +368,7 @@ void prl_pres_fill(parley_coder *c)
             memset(c->syn_gen, 0, c->cap_syn * sizeof *c->syn_gen);
         c->gen = 1;
     }
+    memset(c->pres_bits, 0, sizeof c->pres_bits);
     for (uint32_t i = 0; i < c->n; i++) {
         const ctok *t = &c->tok[i];
         if (t->word != PRL_NONE)
