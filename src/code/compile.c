@@ -1184,6 +1184,16 @@ static void build_rootix(parley_dict *d)
     d->rootix = ix;
 }
 
+static int build_pkeys(parley_dict *d)
+{
+    d->pkeys = prl_malloc(&d->alloc, (size_t)d->n_patterns * sizeof *d->pkeys + 1);
+    if (!d->pkeys)
+        return -1;
+    for (uint32_t i = 0; i < d->n_patterns; i++)
+        d->pkeys[i] = d->patterns[i].key;
+    return 0;
+}
+
 parley_status prl_dict_open(const void *buf, size_t n, void *owned,
                             void *map, size_t map_len, const prl_alloc *a,
                             parley_dict **out)
@@ -1203,6 +1213,10 @@ parley_status prl_dict_open(const void *buf, size_t n, void *owned,
     if (validate(d)) {
         prl_free(a, d);
         return PARLEY_EFORMAT;
+    }
+    if (build_pkeys(d)) {
+        prl_free(a, d);
+        return PARLEY_ENOMEM;
     }
     d->owned = owned;
     d->map = map;
@@ -1449,6 +1463,7 @@ void parley_dict_free(parley_dict *d)
     if (d->map)
         munmap(d->map, d->map_len);
     prl_free(&a, d->rootix);
+    prl_free(&a, d->pkeys);
     prl_free(&a, d->owned);
     prl_free(&a, d);
 }

@@ -45,6 +45,7 @@ struct parley_dict {
      * a word's entries for all tries share a cache line. Built at load;
      * NULL (binary search) when out of memory. */
     uint32_t *rootix;
+    uint32_t *pkeys;        /* patterns[i].key, side by side */
 };
 
 /* Wrap a complete image (validated here) into a new dict. `owned` is freed
