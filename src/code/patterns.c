@@ -327,7 +327,7 @@ static uint32_t pres_slot(uint32_t label)
     return (label * 2654435761u) >> 19;     /* 13 bits: PRL_PRES */
 }
 
-static uint32_t pres_bit(uint32_t label)
+static inline uint32_t pres_bit(uint32_t label)
 {
     return (label * 0x9e3779b1u) >> 20;     /* 12 bits: PRL_PRES_BITS */
 }
@@ -346,7 +346,7 @@ static void pres_add(parley_coder *c, uint32_t label)
     c->pres[h] = label;
 }
 
-static int pres_has(const parley_coder *c, uint32_t label)
+static inline int pres_has(const parley_coder *c, uint32_t label)
 {
     uint32_t b = pres_bit(label);
     if (!(c->pres_bits[b >> 6] >> (b & 63) & 1))
