@@ -484,5 +484,6 @@ void parley_coder_free(parley_coder *c)
     prl_free(&a, c->pres_gen);
     prl_free(&a, c->syn_gen);
     prl_free(&a, c->syn_ok);
+    prl_free(&a, c->lexcache_mem);
     prl_free(&a, c);
 }

@@ -131,6 +131,8 @@ struct parley_coder {
     /* The same labels as bits by another hash, cleared per sentence: most
      * lookups fail, and this answers them from 512 bytes in cache. */
     uint64_t pres_bits[PRL_PRES_BITS / 64];
+    struct prl_lexent *lexcache;    /* match.c: recent token lookups */
+    void *lexcache_mem;
     uint32_t *syn_gen;          /* per synset: gen when syn_ok was set */
     uint8_t *syn_ok;            /* per synset: some phrase may match */
     size_t cap_syn;

@@ -29,48 +29,125 @@ int prl_grow(parley_coder *c, void **p, size_t *cap, size_t n, size_t item)
     return 0;
 }
 
-void prl_lex_tokens(parley_coder *c, const prl_token *toks, uint32_t n)
+/* The lexical pass remembers the lookups of recent token texts: a text
+ * recurs (THE, SAID, a name through a story), and its lookup (hash slot,
+ * word, string, stems) reads lines of a dictionary far bigger than the
+ * cache each time. Direct-mapped by the text's hash; texts of up to
+ * LEX_KEY bytes. */
+#define LEX_CACHE 2048u
+#define LEX_KEY 35u
+
+struct prl_lexent {
+    char key[LEX_KEY];
+    uint8_t len;                /* 0: empty */
+    uint32_t word;
+    uint8_t cls, wflags, wstarts, n_stems;
+    uint8_t sstarts;            /* the stems' starts */
+    uint32_t stems[PRL_MAX_STEMS];
+};
+
+/* The cache, allocated on first use; NULL when out of memory (then every
+ * token is looked up: the cache only saves time). */
+static struct prl_lexent *lex_cache(parley_coder *c)
+{
+    if (!c->lexcache && !c->lexcache_mem) {
+        /* One entry per cache line: 64-byte aligned. */
+        c->lexcache_mem = prl_calloc(&c->alloc, LEX_CACHE * sizeof *c->lexcache + 64);
+        if (c->lexcache_mem)
+            c->lexcache = (struct prl_lexent *)(((uintptr_t)c->lexcache_mem + 63) &
+                                                ~(uintptr_t)63);
+    }
+    return c->lexcache;
+}
+
+static int lex_hit(const struct prl_lexent *e, const prl_token *tk)
+{
+    if (e->len != tk->len)
+        return 0;
+    for (uint32_t i = 0; i < tk->len; i++)
+        if (e->key[i] != tk->norm[i])
+            return 0;
+    return 1;
+}
+
+/* Fill token t (its text tk) from a cache entry. */
+static void lex_fill(ctok *t, const prl_token *tk, const struct prl_lexent *e)
+{
+    t->word = e->word;
+    t->cls = e->cls;
+    t->wflags = e->wflags;
+    t->starts = e->wstarts;
+    if (tk->kind == PRL_T_WORD) {
+        t->n_stems = e->n_stems;
+        memcpy(t->stems, e->stems, sizeof t->stems);
+        t->starts |= e->sstarts;
+    }
+}
+
+/* Look token i up in the dictionary (h: its text's hash) and remember
+ * the result in the cache. */
+static void lex_lookup(parley_coder *c, struct prl_lexent *cache, uint32_t i, uint32_t h)
 {
     const parley_dict *d = c->d;
+    const prl_token *tk = c->tok[i].t;
+    struct prl_lexent e;
+    memset(&e, 0, sizeof e);
+    e.word = prl_dict_word_hashed(d, tk->norm, tk->len, h);
+    if (e.word != PRL_NONE) {
+        e.cls = d->words[e.word].cls;
+        e.wflags = d->words[e.word].flags;
+        e.wstarts = d->words[e.word].starts;
+    }
+    e.n_stems = (uint8_t)prl_dict_stems(d, tk->norm, tk->len, e.stems, PRL_MAX_STEMS);
+    for (unsigned k = 0; k < e.n_stems; k++)
+        e.sstarts |= d->stems[e.stems[k]].starts;
+    lex_fill(&c->tok[i], tk, &e);
+    if (cache && tk->len <= LEX_KEY) {
+        memcpy(e.key, tk->norm, tk->len);
+        e.len = (uint8_t)tk->len;
+        cache[h & (LEX_CACHE - 1)] = e;
+    }
+}
+
+void prl_lex_tokens(parley_coder *c, const prl_token *toks, uint32_t n)
+{
+    _Static_assert(sizeof(struct prl_lexent) == 64, "a cache entry is one line");
+    const parley_dict *d = c->d;
     uint32_t mask = d->n_whash - 1;
-    /* Hash every token first (kept in t->word for the moment) and
-     * prefetch its hash slot, then the word the slot names: the lookups
-     * below then find their lines in cache instead of missing one after
-     * the other. */
+    struct prl_lexent *cache = lex_cache(c);
+    /* Tokens found in the cache are done at once; the others (missed[])
+     * are looked up below. Their hash slots are asked for first, then the
+     * words the slots name: the lookups then find their lines in cache
+     * instead of missing one after the other. */
+    uint32_t missed[PARLEY_MAX_SENTENCE_TOKENS];
+    uint32_t n_missed = 0;
     for (uint32_t i = 0; i < n; i++) {
         ctok *t = &c->tok[i];
+        const prl_token *tk = &toks[i];
         memset(t, 0, sizeof *t);
-        t->t = &toks[i];
+        t->t = tk;
         t->slot = -1;
         t->word = PRL_NONE;
-        if (toks[i].len == 0)
+        if (tk->len == 0)
             continue;
-        t->word = prl_dict_word_hash(toks[i].norm, toks[i].len);
-        __builtin_prefetch(&d->whash[t->word & mask]);
+        uint32_t h = prl_dict_word_hash(tk->norm, tk->len);
+        if (cache && lex_hit(&cache[h & (LEX_CACHE - 1)], tk)) {
+            lex_fill(t, tk, &cache[h & (LEX_CACHE - 1)]);
+        } else if (n_missed < PARLEY_MAX_SENTENCE_TOKENS) {
+            t->word = h;    /* for the moment */
+            __builtin_prefetch(&d->whash[h & mask]);
+            missed[n_missed++] = i;
+        } else {
+            lex_lookup(c, cache, i, h);
+        }
     }
-    for (uint32_t i = 0; i < n; i++) {
-        uint32_t v = toks[i].len ? d->whash[c->tok[i].word & mask] : 0;
+    for (uint32_t k = 0; k < n_missed; k++) {
+        uint32_t v = d->whash[c->tok[missed[k]].word & mask];
         if (v)
             __builtin_prefetch(&d->words[v - 1]);
     }
-    for (uint32_t i = 0; i < n; i++) {
-        ctok *t = &c->tok[i];
-        if (toks[i].len == 0)
-            continue;
-        t->word = prl_dict_word_hashed(d, toks[i].norm, toks[i].len, t->word);
-        if (t->word != PRL_NONE) {
-            t->cls = d->words[t->word].cls;
-            t->wflags = d->words[t->word].flags;
-        }
-        if (t->word != PRL_NONE)
-            t->starts = d->words[t->word].starts;
-        if (toks[i].kind == PRL_T_WORD) {
-            t->n_stems = (uint8_t)prl_dict_stems(d, toks[i].norm, toks[i].len,
-                                                 t->stems, PRL_MAX_STEMS);
-            for (unsigned k = 0; k < t->n_stems; k++)
-                t->starts |= d->stems[t->stems[k]].starts;
-        }
-    }
+    for (uint32_t k = 0; k < n_missed; k++)
+        lex_lookup(c, cache, missed[k], c->tok[missed[k]].word);
     /* The trie walks start at the root index of the tokens that start a
      * phrase: ask for those lines now, too. */
     if (d->rootix)
