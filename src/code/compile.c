@@ -1184,13 +1184,16 @@ static void build_rootix(parley_dict *d)
     d->rootix = ix;
 }
 
+/* See parley_dict.pkeys. */
 static int build_pkeys(parley_dict *d)
 {
     d->pkeys = prl_malloc(&d->alloc, (size_t)d->n_patterns * sizeof *d->pkeys + 1);
     if (!d->pkeys)
         return -1;
-    for (uint32_t i = 0; i < d->n_patterns; i++)
-        d->pkeys[i] = d->patterns[i].key;
+    for (uint32_t i = 0; i < d->n_patterns; i++) {
+        const char *code = prl_dict_str(d, d->vcodes[d->patterns[i].vcode].code);
+        d->pkeys[i] = strcmp(code, "+++") == 0 ? PRL_PKEY_SKIP : d->patterns[i].key;
+    }
     return 0;
 }
 

@@ -45,8 +45,13 @@ struct parley_dict {
      * a word's entries for all tries share a cache line. Built at load;
      * NULL (binary search) when out of memory. */
     uint32_t *rootix;
-    uint32_t *pkeys;        /* patterns[i].key, side by side */
+    /* patterns[i].key side by side, so a verb's pattern loop reads only
+     * these for most patterns; PRL_PKEY_SKIP when the pattern's code is
+     * "+++" (a complex event, never coded). Built at load. */
+    uint32_t *pkeys;
 };
+
+#define PRL_PKEY_SKIP 0xfffffffeu    /* above any label of a valid image */
 
 /* Wrap a complete image (validated here) into a new dict. `owned` is freed
  * with the dict (may be NULL); map/map_len are munmap'd with it. */

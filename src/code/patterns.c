@@ -474,14 +474,12 @@ int prl_code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
         const prl_img_block *blk = &d->blocks[vf->block];
         for (uint32_t k = 0; k < blk->n_patterns; k++) {
             /* The key test first: it usually fails, and reads only the
-             * keys (d->pkeys), not the patterns or their code strings. */
+             * keys (d->pkeys, which also mark the "+++" patterns), not
+             * the patterns or their code strings. */
             uint32_t key = d->pkeys[blk->first_pattern + k];
-            if (key != PRL_NONE && !pres_has(c, key))
+            if (key == PRL_PKEY_SKIP || (key != PRL_NONE && !pres_has(c, key)))
                 continue;
             const prl_img_pattern *p = &d->patterns[blk->first_pattern + k];
-            const char *pc = prl_dict_str(d, d->vcodes[p->vcode].code);
-            if (pc[0] == '+' && strcmp(pc, "+++") == 0)
-                continue;
             if (!elems_possible(c, &d->elems[p->first_elem],
                                 (unsigned)p->n_left + p->n_right, 0))
                 continue;
