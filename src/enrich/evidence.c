@@ -209,26 +209,23 @@ static uint64_t wh_step(uint64_t h, uint64_t w)
     return h ^ (h >> 29);
 }
 
-/* The hash of s[0..n); *kept gets how many of its bytes keep_byte keeps. */
-static uint64_t word_hash(const char *s, size_t n, size_t *kept)
+/* The hash of s[0..n). */
+static uint64_t word_hash(const char *s, size_t n)
 {
     uint64_t h = 0, acc = 0;
-    size_t k = 0;
     for (size_t j = 0; j < n; j++) {
-        unsigned char ch = (unsigned char)s[j];
-        k += (size_t)keep_byte(ch);
-        acc |= (uint64_t)ch << (8 * (j & 7));
+        acc |= (uint64_t)(unsigned char)s[j] << (8 * (j & 7));
         if ((j & 7) == 7) {
             h = wh_step(h, acc);
             acc = 0;
         }
     }
-    *kept = k;
     return mix(wh_step(h, acc) ^ n);
 }
 
-/* The same hash of the bytes of s[0..n) that keep_byte keeps. */
-static uint64_t kept_hash(const char *s, size_t n)
+/* The same hash of the bytes of s[0..n) that keep_byte keeps; *kept
+ * gets their number. */
+static uint64_t kept_hash(const char *s, size_t n, size_t *kept)
 {
     uint64_t h = 0, acc = 0;
     size_t m = 0;
@@ -242,6 +239,7 @@ static uint64_t kept_hash(const char *s, size_t n)
             acc = 0;
         }
     }
+    *kept = m;
     return mix(wh_step(h, acc) ^ m);
 }
 
@@ -593,11 +591,13 @@ int prl_evidence_repeat(parley_doc *doc, uint32_t sentence, const prl_token *tok
             if (!ev || (ev->cap_th < n && th_grow(&doc->arena, ev, n)))
                 return PRL_REPEAT_NONE;     /* the arena's failed flag tells the coder */
         }
-        size_t kept;
-        ev->th[i] = word_hash(t->norm, t->len, &kept);
+        ev->th[i] = word_hash(t->norm, t->len);
+        /* Without PRL_TF_MARKS every byte is kept. */
+        size_t kept = t->len;
+        uint64_t kh = t->flags & PRL_TF_MARKS ? kept_hash(t->norm, t->len, &kept) : ev->th[i];
         if (!kept)
             continue;
-        h = wh_step(h, kept == t->len ? ev->th[i] : kept_hash(t->norm, t->len));
+        h = wh_step(h, kh);
         len += kept + 1;
     }
     if (len == 0)

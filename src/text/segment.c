@@ -158,6 +158,18 @@ static inline int is_alnum(int c)
     return c >= C_UP && c <= C_DG;
 }
 
+/* PRL_TF_MARKS when norm s[0..n) has an ASCII byte that is no letter or
+ * digit. */
+static uint8_t marks_of(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint8_t b = (uint8_t)s[i];
+        if (b < 0x80 && !is_alnum(ascii_class[b]))
+            return PRL_TF_MARKS;
+    }
+    return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Fixed word lists. Short and rarely consulted (only before a '.' or at
  * a possible sentence end), so a linear scan is fine. */
@@ -284,7 +296,7 @@ static prl_token *emit_fixed(lexer *L, const uint8_t *s, const uint8_t *e,
     t->norm = norm;
     t->len = (uint16_t)(norm[0] && norm[1] ? strlen(norm) : norm[0] != 0);
     t->kind = (uint8_t)kind;
-    t->flags = 0;
+    t->flags = marks_of(norm, t->len);
     t->space = space;
     return t;
 }
@@ -321,7 +333,7 @@ static prl_token *emit_word(lexer *L, const uint8_t *s, const uint8_t *e,
     if (!d)
         return NULL;
     /* ASCII fast path: upper-case and flags in one loop. */
-    int first = 1, upper = 0, lower = 0, cap = 0;
+    int first = 1, upper = 0, lower = 0, cap = 0, marks = 0;
     for (; i < n && s[i] < 0x80; i++) {
         uint8_t c = s[i];
         int k = ascii_class[c];
@@ -334,6 +346,8 @@ static prl_token *emit_word(lexer *L, const uint8_t *s, const uint8_t *e,
             upper = 1;
             if (first)
                 cap = 1, first = 0;
+        } else if (k != C_DG) {
+            marks = 1;
         }
         d[i] = (char)c;
     }
@@ -352,10 +366,11 @@ static prl_token *emit_word(lexer *L, const uint8_t *s, const uint8_t *e,
         len = prl_text_fold((const char *)s, n, d, cap_bytes, L->scratch, SCRATCH_N);
         if (len == (size_t)-1 || len > 0xFFFF)
             len = 0;    /* cannot happen for n <= PRL_TOKEN_MAX */
-        flags |= uflags(s, e);
+        flags |= uflags(s, e) | marks_of(d, len);
     } else {
         flags |= (uint8_t)((cap ? PRL_TF_CAP : 0) |
-                           (upper && !lower ? PRL_TF_ALLCAP : 0));
+                           (upper && !lower ? PRL_TF_ALLCAP : 0) |
+                           (marks ? PRL_TF_MARKS : 0));
     }
     d[len] = 0;
     L->pool += len + 1;
@@ -551,7 +566,7 @@ static const uint8_t *lex_word(lexer *L, const uint8_t *p, uint8_t space)
             prl_token *t = emit_fixed(L, apos - 1, q, PRL_T_WORD, "N'T", PRL_SP_NONE);
             if (!t)
                 return NULL;
-            t->flags = apos[-1] == 'N' ? PRL_TF_CAP | (*suf == 'T' ? PRL_TF_ALLCAP : 0) : 0;
+            t->flags |= apos[-1] == 'N' ? PRL_TF_CAP | (*suf == 'T' ? PRL_TF_ALLCAP : 0) : 0;
             return q;
         }
         const char *cl = clitic(suf, sn);
@@ -561,7 +576,7 @@ static const uint8_t *lex_word(lexer *L, const uint8_t *p, uint8_t space)
             prl_token *t = emit_fixed(L, apos, q, PRL_T_WORD, cl, PRL_SP_NONE);
             if (!t)
                 return NULL;
-            t->flags = ascii_class[*suf] == C_UP ? PRL_TF_CAP | PRL_TF_ALLCAP : 0;
+            t->flags |= ascii_class[*suf] == C_UP ? PRL_TF_CAP | PRL_TF_ALLCAP : 0;
             return q;
         }
     }
@@ -605,6 +620,7 @@ static const uint8_t *lex_token(lexer *L, const uint8_t *p, int c, int len,
                 L->pool_left -= n + 2;
                 t->norm = d;
                 t->len = (uint16_t)(n + 1);
+                t->flags |= PRL_TF_MARKS;
             }
             return w;
         }

@@ -21,8 +21,12 @@ enum {
     PRL_TF_CAP = 1,     /* first letter upper case in the text */
     PRL_TF_ALLCAP = 2,  /* every letter upper case */
     PRL_TF_ABBREV = 4,  /* ends with '.' that is part of the word ("Gen.") */
-    PRL_TF_TITLE = 8    /* an abbreviated title before a name ("Mr.", "Gen."):
+    PRL_TF_TITLE = 8,   /* an abbreviated title before a name ("Mr.", "Gen."):
                            never ends a sentence */
+    PRL_TF_MARKS = 16   /* the norm has an ASCII byte that is no letter or
+                           digit ("U.S.", "AL-QAEDA", "'S"); without it,
+                           every byte is one or part of a non-ASCII
+                           character */
 };
 
 /* What separates a token from the one before it (prl_token.space). */

@@ -237,6 +237,23 @@ static void test_unicode(void)
     prl_arena_free(&ar);
 }
 
+/* PRL_TF_MARKS: the norm has an ASCII byte that is no letter or digit
+ * (the evidence pass hashes the other words without looking at bytes). */
+static void test_marks(void)
+{
+    prl_arena ar;
+    prl_arena_init(&ar, NULL);
+    prl_segmented sg;
+    const char *text = "U.S. troops didn't leave Israel's al-Qaeda Z\xC3\xBCrich .5 m\xC3\xBCnchen-west 1990 AT&T";
+    /* U.S. TROOPS DID N'T LEAVE ISRAEL 'S AL-QAEDA ZÜRICH .5 MÜNCHEN-WEST 1990 AT&T */
+    const int marks[] = {1, 0, 0, 1, 0, 0, 1, 1, 0, 1, 1, 0, 1};
+    T_CHECK(prl_text_segment(&ar, text, strlen(text), &sg) == PARLEY_OK);
+    T_CHECK(sg.n_tokens == sizeof marks / sizeof marks[0]);
+    for (uint32_t i = 0; i < sg.n_tokens && i < sizeof marks / sizeof marks[0]; i++)
+        T_CHECK(((sg.tokens[i].flags & PRL_TF_MARKS) != 0) == marks[i]);
+    prl_arena_free(&ar);
+}
+
 static void test_offsets(void)
 {
     prl_arena ar;
@@ -403,6 +420,7 @@ int main(void)
     test_contractions();
     test_words();
     test_unicode();
+    test_marks();
     test_offsets();
     test_edges();
     test_repair();
