@@ -266,8 +266,11 @@ void prl_find_units(parley_coder *c)
 {
     const parley_dict *d = c->d;
     c->n_units = 0;
+    const unsigned unit_tries = 1u << PRL_TRIE_ACTOR | 1u << PRL_TRIE_AGENT;
     for (uint32_t i = 0; i < c->n;) {
-        if (c->tok[i].t->kind != PRL_T_WORD && c->tok[i].t->kind != PRL_T_NUMBER) {
+        /* Most tokens start no phrase: no walks for them. */
+        if ((c->tok[i].t->kind != PRL_T_WORD && c->tok[i].t->kind != PRL_T_NUMBER) ||
+            !(c->tok[i].starts & unit_tries)) {
             i++;
             continue;
         }
@@ -404,7 +407,8 @@ void prl_find_verbs(parley_coder *c)
 
     for (uint32_t i = 0; i < c->n;) {
         const ctok *t = &c->tok[i];
-        if (t->role || t->t->kind != PRL_T_WORD || t->cls == PRL_WC_MODAL) {
+        if (t->role || t->t->kind != PRL_T_WORD || t->cls == PRL_WC_MODAL ||
+            !(t->starts & 1u << PRL_TRIE_VERB)) {
             i++;
             continue;
         }
