@@ -159,8 +159,21 @@ struct parley_coder {
 
 /* match.c */
 void prl_lex_tokens(parley_coder *c, const prl_token *toks, uint32_t n);
-uint32_t prl_walk_trie(const parley_coder *c, int trie, uint32_t at,
-                       uint32_t *end);
+uint32_t prl_walk_trie_from(const parley_coder *c, int trie, uint32_t at,
+                            uint32_t *end);
+
+/* Longest phrase of a trie starting at token `at`: its ENTRIES value
+ * (index + 1) or 0; *end gets the token after it. Inline, because most
+ * tokens start no phrase and are settled by one test. */
+static inline uint32_t prl_walk_trie(const parley_coder *c, int trie, uint32_t at,
+                                     uint32_t *end)
+{
+    if (!(c->tok[at].starts & (1u << trie))) {
+        *end = 0;
+        return 0;
+    }
+    return prl_walk_trie_from(c, trie, at, end);
+}
 void prl_find_units(parley_coder *c);
 void prl_find_verbs(parley_coder *c);
 int prl_tok_matches(const parley_coder *c, uint32_t i, uint32_t label);

@@ -225,15 +225,11 @@ static void walk(const parley_coder *c, uint32_t node, uint32_t pos, int adj,
     }
 }
 
-/* Longest phrase of a trie starting at token `at`: returns its ENTRIES
- * value (index + 1) or 0; *end gets the token after it. */
-uint32_t prl_walk_trie(const parley_coder *c, int trie, uint32_t at,
-                       uint32_t *end)
+/* prl_walk_trie (coder.h) for a token that starts a phrase of the trie. */
+uint32_t prl_walk_trie_from(const parley_coder *c, int trie, uint32_t at,
+                            uint32_t *end)
 {
     uint32_t best_end = 0, best_val = 0;
-    *end = 0;
-    if (!(c->tok[at].starts & (1u << trie)))
-        return 0;
     unsigned budget = 4096;
     walk(c, c->d->h->roots[trie], at, 1, &best_end, &best_val, &budget);
     *end = best_end;
