@@ -148,19 +148,6 @@ void prl_lex_tokens(parley_coder *c, const prl_token *toks, uint32_t n)
     }
     for (uint32_t k = 0; k < n_missed; k++)
         lex_lookup(c, cache, missed[k], c->tok[missed[k]].word);
-    /* The trie walks start at the root index of the tokens that start a
-     * phrase: ask for those lines now, too. */
-    if (d->rootix)
-        for (uint32_t i = 0; i < n; i++) {
-            const ctok *t = &c->tok[i];
-            if (!t->starts)
-                continue;
-            if (t->word != PRL_NONE)
-                __builtin_prefetch(&d->rootix[(size_t)t->word * PRL_TRIE_COUNT]);
-            for (unsigned k = 0; k < t->n_stems; k++)
-                __builtin_prefetch(&d->rootix[((size_t)d->n_words + t->stems[k]) *
-                                              PRL_TRIE_COUNT]);
-        }
 }
 
 int prl_tok_matches(const parley_coder *c, uint32_t i, uint32_t label)
