@@ -126,9 +126,7 @@ static int code_sentence(parley_coder *c, sent_ctx *sc, const prl_token *toks,
         prl_grow(c, (void **)&c->actpos, &c->cap_actpos, n, sizeof(int32_t)))
         return 0;
     c->headline = sc->part == PARLEY_PART_HEADLINE;
-    prl_lex_tokens(c, toks, n);
-    for (uint32_t i = 0; i < n; i++)
-        c->tok[i].lists = (uint8_t)prl_word_lists(&c->tok[i]);
+    prl_lex_tokens(c, toks, n);     /* also the word lists (prl_word_lists) */
     prl_pres_fill(c);
     /* Quotation spans: each quote mark opens or closes one; the marks
      * themselves count as outside. */

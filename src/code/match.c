@@ -1,5 +1,6 @@
 /* match.c: the lexical pass of the coder: each token is looked up once
- * (interned word id, TABARI stems, closed word class), then actors,
+ * (interned word id, TABARI stems, closed word class, syntax.c's word
+ * lists; recent texts from a small cache), then actors,
  * agents and verbs are found by walking the image's tries, longest match
  * first, and verbs that are really nouns are demoted (TABARI 7.4).
  *
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "code/coder.h"
+#include "code/sentence.h"     /* prl_word_lists */
 
 #define PRL_GAP 2
 
@@ -31,8 +33,8 @@ int prl_grow(parley_coder *c, void **p, size_t *cap, size_t n, size_t item)
 
 /* The lexical pass remembers the lookups of recent token texts: a text
  * recurs (THE, SAID, a name through a story), and its lookup (hash slot,
- * word, string, stems) reads lines of a dictionary far bigger than the
- * cache each time. Direct-mapped by the text's hash; texts of up to
+ * word, string, stems; and syntax.c's word lists) reads lines of a
+ * dictionary far bigger than the cache each time. Direct-mapped by the text's hash; texts of up to
  * LEX_KEY bytes. */
 #define LEX_CACHE 2048u
 #define LEX_KEY 35u
@@ -43,6 +45,7 @@ struct prl_lexent {
     uint32_t word;
     uint8_t cls, wflags, wstarts, n_stems;
     uint8_t sstarts;            /* the stems' starts */
+    uint8_t lists;              /* prl_word_lists */
     uint32_t stems[PRL_MAX_STEMS];
 };
 
@@ -77,6 +80,7 @@ static void lex_fill(ctok *t, const prl_token *tk, const struct prl_lexent *e)
     t->cls = e->cls;
     t->wflags = e->wflags;
     t->starts = e->wstarts;
+    t->lists = e->lists;
     if (tk->kind == PRL_T_WORD) {
         t->n_stems = e->n_stems;
         memcpy(t->stems, e->stems, sizeof t->stems);
@@ -101,6 +105,7 @@ static void lex_lookup(parley_coder *c, struct prl_lexent *cache, uint32_t i, ui
     e.n_stems = (uint8_t)prl_dict_stems(d, tk->norm, tk->len, e.stems, PRL_MAX_STEMS);
     for (unsigned k = 0; k < e.n_stems; k++)
         e.sstarts |= d->stems[e.stems[k]].starts;
+    e.lists = (uint8_t)prl_word_lists(&c->tok[i]);
     lex_fill(&c->tok[i], tk, &e);
     if (cache && tk->len <= LEX_KEY) {
         memcpy(e.key, tk->norm, tk->len);
