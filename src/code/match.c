@@ -365,18 +365,17 @@ static int object_noun(const parley_coder *c, uint32_t i)
     return 0;
 }
 
-void prl_find_verbs(parley_coder *c)
+/* Title-case headlines capitalize verbs too; body text capitalizes
+ * names ("Tyumen State Medical University"), not verbs. A headline is
+ * title case when most of its words are capitalized. Any other sentence
+ * (a headline given with --input lines, `parley explain`) is title case
+ * when its open-class words outside actors and agents, after the first,
+ * are capitalized with at most one exception in five ("U.S. and Hamas
+ * Hold Direct Talks on Hostages in Gaza"): a body sentence always has
+ * lower-case verbs and nouns. Asked only for a capitalized verb, so it
+ * may come after prl_find_verbs marked some verbs: those were R_NONE. */
+static int title_case(const parley_coder *c)
 {
-    const parley_dict *d = c->d;
-    c->n_verbs = 0;
-    /* Title-case headlines capitalize verbs too; body text capitalizes
-     * names ("Tyumen State Medical University"), not verbs. A headline
-     * is title case when most of its words are capitalized. Any other
-     * sentence (a headline given with --input lines, `parley explain`)
-     * is title case when its open-class words outside actors and agents,
-     * after the first, are capitalized with at most one exception in
-     * five ("U.S. and Hamas Hold Direct Talks on Hostages in Gaza"):
-     * a body sentence always has lower-case verbs and nouns. */
     unsigned words = 0, caps = 0, open = 0, lower = 0;
     for (uint32_t i = 0; i < c->n; i++) {
         const ctok *t = &c->tok[i];
@@ -384,15 +383,20 @@ void prl_find_verbs(parley_coder *c)
             continue;
         words++;
         caps += (t->t->flags & PRL_TF_CAP) != 0;
-        if (words > 1 && t->cls == PRL_WC_OPEN && t->role == R_NONE &&
+        if (words > 1 && t->cls == PRL_WC_OPEN && (t->role == R_NONE || t->role == R_VERB) &&
             !(t->t->flags & PRL_TF_ALLCAP) && t->t->len > 1) {
             open++;
             lower += (t->t->flags & PRL_TF_CAP) == 0;
         }
     }
-    int titlecase = (c->headline && words && caps * 2 > words) ||
-                    (open >= 3 && lower * 5 <= open);
+    return (c->headline && words && caps * 2 > words) || (open >= 3 && lower * 5 <= open);
+}
 
+void prl_find_verbs(parley_coder *c)
+{
+    const parley_dict *d = c->d;
+    c->n_verbs = 0;
+    int titlecase = -1;     /* title_case(c), once a verb asks */
     for (uint32_t i = 0; i < c->n;) {
         const ctok *t = &c->tok[i];
         if (t->role || t->t->kind != PRL_T_WORD || t->cls == PRL_WC_MODAL ||
@@ -438,9 +442,12 @@ void prl_find_verbs(parley_coder *c)
                  nx->role == R_AGENT))
                 noun = 1;
         }
-        if (!noun && prev && !titlecase && (t->t->flags & PRL_TF_CAP) &&
-            !(t->t->flags & PRL_TF_ALLCAP) && prev->t->kind == PRL_T_WORD)
-            noun = 1;
+        if (!noun && prev && (t->t->flags & PRL_TF_CAP) &&
+            !(t->t->flags & PRL_TF_ALLCAP) && prev->t->kind == PRL_T_WORD) {
+            if (titlecase < 0)
+                titlecase = title_case(c);
+            noun = !titlecase;
+        }
         if (!noun && bare_form(t->t) && !(t->wflags & PRL_WF_PAST)) {
             /* Scan left over the noun phrase: an indefinite article or a
              * possessive pronoun before it makes this a noun. */
