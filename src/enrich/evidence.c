@@ -220,7 +220,7 @@ static uint64_t word_hash(const char *s, size_t n)
             acc = 0;
         }
     }
-    return mix(wh_step(h, acc) ^ n);
+    return wh_step(h, acc | (uint64_t)(n & 0xff) << 56);   /* the top byte is free */
 }
 
 /* The same hash of the bytes of s[0..n) that keep_byte keeps; *kept
@@ -240,7 +240,7 @@ static uint64_t kept_hash(const char *s, size_t n, size_t *kept)
         }
     }
     *kept = m;
-    return mix(wh_step(h, acc) ^ m);
+    return wh_step(h, acc | (uint64_t)(m & 0xff) << 56);
 }
 
 /* The next byte of the normal form, or -1 at its end. */
