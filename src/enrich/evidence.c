@@ -83,8 +83,7 @@ struct prl_evidence {
     size_t n_grams, cap_grams;
     uint32_t *root, *c3, *c8, *touched;
     size_t cap_ix;
-    uint64_t *buf;          /* 3 * NEAR_MAX_STREAM: stream, 3-, 8-grams */
-    uint64_t *gset;         /* NEAR_SET slots, all 0 between sentences */
+    uint64_t *buf;          /* 2 * NEAR_MAX_STREAM: the stream, its grams */
     uint64_t work;          /* grams and events so far, against NEAR_BUDGET */
     uint64_t *th;           /* per token of the sentence: word_hash of its
                                norm (words and numbers only) */
@@ -323,7 +322,6 @@ static int sents_grow(prl_arena *ar, struct prl_evidence *ev)
 #define NEAR_MIN_TRI 8u
 #define NEAR_TRI_NUM 7u
 #define NEAR_TRI_DEN 10u
-#define NEAR_SET (4 * NEAR_MAX_STREAM)   /* dedupe set: at most 1/4 full */
 #define NEAR_BUDGET 4000000u    /* grams looked up, matched and added, and
                                    events compared, per document; past it
                                    no more near-duplicate checks (a huge
@@ -399,36 +397,6 @@ static uint64_t gram_hash(const uint64_t *s, uint32_t k, uint64_t seed)
     return h ? h : 1;
 }
 
-/* The distinct k-grams of s[0..m) into g (room for m), in first
- * occurrence order; their number. Duplicates are dropped through set
- * (NEAR_SET slots, 0 = empty; a gram hash is never 0), which is left
- * empty again. The order does not matter to the callers: the grams
- * table's occupied slots, its probe lengths and the best candidate are
- * the same whatever order the grams are added and counted in. */
-static uint32_t grams_of(const uint64_t *s, uint32_t m, uint32_t k, uint64_t seed,
-                         uint64_t *g, uint64_t *set)
-{
-    if (m < k)
-        return 0;
-    uint32_t n = 0;
-    for (uint32_t i = 0; i + k <= m; i++) {
-        uint64_t h = gram_hash(s + i, k, seed);
-        size_t j = h & (NEAR_SET - 1);
-        while (set[j] && set[j] != h)
-            j = (j + 1) & (NEAR_SET - 1);
-        if (!set[j]) {
-            set[j] = h;
-            g[n++] = h;
-        }
-    }
-    for (uint32_t i = 0; i < n; i++) {
-        size_t j = g[i] & (NEAR_SET - 1);
-        while (set[j])          /* clear each cluster the grams touched */
-            set[j] = 0, j = (j + 1) & (NEAR_SET - 1);
-    }
-    return n;
-}
-
 static int grams_grow(prl_arena *ar, struct prl_evidence *ev, size_t text_len)
 {
     /* First sized for the whole document (about one gram per three bytes
@@ -478,44 +446,58 @@ static int ix_grow(prl_arena *ar, struct prl_evidence *ev, uint32_t ix)
     return 0;
 }
 
-/* Count, per earlier sentence, how many of the grams g[0..ng) it has,
- * and add the grams as the sentence's own. One probe per gram does both:
- * the count walks the gram's cluster to its end, where the gram goes.
- * The sentence's own grams met on the way (added just before, under the
- * other n) are not counted, so the counts are those of the table before
- * the sentence. Returns -1 when out of memory. */
-static int count_add_grams(prl_arena *ar, struct prl_evidence *ev, const uint64_t *g,
-                           uint32_t ng, uint32_t *count, uint32_t *nt,
-                           uint32_t sentence, size_t text_len)
+/* The k-grams of the stream s[0..m), each distinct one once (in first
+ * occurrence order): count, per earlier sentence, how many of them it
+ * has, and add them as the sentence's own. A gram is found in the table
+ * with one probe: its cluster is walked for an entry of this sentence
+ * (then the gram repeats within the sentence, or is the same under the
+ * other n) and again, in cache now, to count the earlier sentences'
+ * entries up to its end, where the gram goes. g has room for m grams.
+ * Returns the number of distinct grams, or -1 when out of memory. */
+static long count_add_grams(prl_arena *ar, struct prl_evidence *ev, const uint64_t *s,
+                            uint32_t m, uint32_t k, uint64_t *g, uint32_t *count,
+                            uint32_t *nt, uint32_t sentence, size_t text_len)
 {
-    /* The work counted is each gram looked up, each stored gram it
-     * matches and each gram added, not the probe steps: those depend on
-     * the table's size, which depends on the document's length, and the
-     * budget must not. */
-    ev->work += ng;
+    if (m < k)
+        return 0;
+    uint32_t ng = m - k + 1, distinct = 0;
+    for (uint32_t i = 0; i < ng; i++)
+        g[i] = gram_hash(s + i, k, k);
     /* The probes land anywhere in a table of up to a few hundred KB: ask
      * for all their lines first, so the misses overlap. */
     for (uint32_t i = 0; i < ng && ev->cap_grams; i++)
         __builtin_prefetch(&ev->grams[g[i] & (ev->cap_grams - 1)]);
     for (uint32_t i = 0; i < ng; i++) {
+        int seen = 0;
+        for (size_t mask = ev->cap_grams - 1, j = g[i] & mask; ev->cap_grams && ev->grams[j].sent;
+             j = (j + 1) & mask)
+            seen |= ev->grams[j].sent == sentence && ev->grams[j].hash == g[i];
+        if (seen)
+            continue;
         if ((ev->n_grams + 1) * 2 > ev->cap_grams && grams_grow(ar, ev, text_len))
             return -1;
+        /* The work counted is each distinct gram looked up, each stored
+         * gram it matches and each gram added, not the probe steps: those
+         * depend on the table's size, which depends on the document's
+         * length, and the budget must not. */
+        ev->work++;
         size_t mask = ev->cap_grams - 1, j = g[i] & mask;
         for (; ev->grams[j].sent; j = (j + 1) & mask) {
-            uint32_t s = ev->grams[j].sent;
-            if (ev->grams[j].hash != g[i] || s == sentence)
+            uint32_t sj = ev->grams[j].sent;
+            if (ev->grams[j].hash != g[i] || sj == sentence)
                 continue;
             ev->work++;
-            if (!ev->c3[s] && !ev->c8[s])
-                ev->touched[(*nt)++] = s;
-            count[s]++;
+            if (!ev->c3[sj] && !ev->c8[sj])
+                ev->touched[(*nt)++] = sj;
+            count[sj]++;
         }
         ev->grams[j].hash = g[i];
         ev->grams[j].sent = sentence;
         ev->n_grams++;
         ev->work++;
+        distinct++;
     }
-    return 0;
+    return distinct;
 }
 
 /* The earlier body sentence that `sentence` nearly repeats (the one
@@ -527,22 +509,19 @@ static uint32_t near_of(prl_arena *ar, struct prl_evidence *ev, uint32_t sentenc
     if (ev->work > NEAR_BUDGET || ix_grow(ar, ev, sentence))
         return 0;
     ev->root[sentence] = sentence;
-    if (!ev->buf && !(ev->buf = prl_arena_alloc(ar, 3 * NEAR_MAX_STREAM * sizeof *ev->buf)))
+    if (!ev->buf && !(ev->buf = prl_arena_alloc(ar, 2 * NEAR_MAX_STREAM * sizeof *ev->buf)))
         return 0;
-    if (!ev->gset && !(ev->gset = arena_zalloc(ar, NEAR_SET * sizeof *ev->gset)))
-        return 0;
-    uint64_t *g3 = ev->buf + NEAR_MAX_STREAM, *g8 = g3 + NEAR_MAX_STREAM;
-    uint32_t m = near_stream(toks, ev->th, n, ev->buf);
-    uint32_t n3 = grams_of(ev->buf, m, 3, 3, g3, ev->gset);
-    uint32_t n8 = grams_of(ev->buf, m, NEAR_RUN, NEAR_RUN, g8, ev->gset);
-    uint32_t nt = 0;
-    int failed = count_add_grams(ar, ev, g3, n3, ev->c3, &nt, sentence, text_len) ||
-                 count_add_grams(ar, ev, g8, n8, ev->c8, &nt, sentence, text_len);
+    uint64_t *g = ev->buf + NEAR_MAX_STREAM;
+    uint32_t m = near_stream(toks, ev->th, n, ev->buf), nt = 0;
+    long n3 = count_add_grams(ar, ev, ev->buf, m, 3, g, ev->c3, &nt, sentence, text_len);
+    long n8 = n3 < 0 ? -1 : count_add_grams(ar, ev, ev->buf, m, NEAR_RUN, g, ev->c8, &nt,
+                                            sentence, text_len);
+    int failed = n3 < 0 || n8 < 0;
     uint32_t best = 0, best_c = 0;
     for (uint32_t i = 0; i < nt; i++) {
         uint32_t s = ev->touched[i];
         int near = ev->c8[s] > 0 ||
-                   (n3 >= NEAR_MIN_TRI && ev->c3[s] * NEAR_TRI_DEN >= n3 * NEAR_TRI_NUM);
+                   (n3 >= NEAR_MIN_TRI && ev->c3[s] * NEAR_TRI_DEN >= (uint32_t)n3 * NEAR_TRI_NUM);
         if (near && (!best || ev->c3[s] > best_c || (ev->c3[s] == best_c && s < best))) {
             best = s;
             best_c = ev->c3[s];
