@@ -7,44 +7,19 @@
  * times on one thread and reports the median: sentences/s, MB/s, events,
  * and peak RSS. Timing uses the process CPU clock, so the figures are per
  * core whatever else the machine does. */
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/resource.h>
 #include <time.h>
 
+#include "common.h"
 #include "parley/parley.h"
-
-typedef struct {
-    char *id, *date, *title, *text;
-    size_t len;
-} doc_in;
-
-static double cpu_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static double wall_now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static char *dup_field(json_t *o, const char *key)
-{
-    const char *s = json_string_value(json_object_get(o, key));
-    return s ? strdup(s) : NULL;
 }
 
 int main(int argc, char **argv)
@@ -65,38 +40,13 @@ int main(int argc, char **argv)
         }
         loads[i] = wall_now() - t0;
     }
-    qsort(loads, LOADS, sizeof loads[0], cmp_double);
+    qsort(loads, LOADS, sizeof loads[0], bench_cmp_double);
 
-    FILE *f = fopen(argv[2], "r");
-    if (!f) {
-        perror(argv[2]);
+    bench_doc *docs = NULL;
+    size_t bytes = 0;
+    long n = bench_load_corpus(argv[2], &docs, &bytes);
+    if (n < 0)
         return 4;
-    }
-    size_t n = 0, cap = 0, bytes = 0;
-    doc_in *docs = NULL;
-    char *line = NULL;
-    size_t lcap = 0;
-    ssize_t got;
-    while ((got = getline(&line, &lcap, f)) > 0) {
-        json_error_t err;
-        json_t *o = json_loadb(line, (size_t)got, 0, &err);
-        if (!o)
-            continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 1024;
-            docs = realloc(docs, cap * sizeof *docs);
-        }
-        doc_in *di = &docs[n++];
-        di->id = dup_field(o, "id");
-        di->date = dup_field(o, "date");
-        di->title = dup_field(o, "title");
-        di->text = dup_field(o, "text");
-        di->len = di->text ? strlen(di->text) : 0;
-        bytes += di->len + (di->title ? strlen(di->title) : 0);
-        json_decref(o);
-    }
-    free(line);
-    fclose(f);
 
     parley_coder *c = NULL;
     parley_doc *doc = NULL;
@@ -109,8 +59,8 @@ int main(int argc, char **argv)
     size_t sentences = 0, events = 0;
     for (int r = 0; r < RUNS; r++) {
         sentences = events = 0;
-        double t0 = cpu_now();
-        for (size_t i = 0; i < n; i++) {
+        double t0 = bench_cpu_now();
+        for (long i = 0; i < n; i++) {
             if (parley_doc_set(doc, docs[i].id, docs[i].date, docs[i].title,
                                docs[i].text, docs[i].len) != PARLEY_OK)
                 continue;
@@ -119,14 +69,14 @@ int main(int argc, char **argv)
             sentences += parley_doc_sentence_count(doc);
             events += parley_doc_event_count(doc);
         }
-        secs[r] = cpu_now() - t0;
+        secs[r] = bench_cpu_now() - t0;
     }
-    qsort(secs, RUNS, sizeof secs[0], cmp_double);
+    qsort(secs, RUNS, sizeof secs[0], bench_cmp_double);
     double s = secs[RUNS / 2];
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
 
-    printf("corpus            %zu documents, %.1f MB of text\n", n, bytes / 1e6);
+    printf("corpus            %ld documents, %.1f MB of text\n", n, bytes / 1e6);
     printf("dictionary load   %.2f ms (median of %d, mmap)\n", loads[LOADS / 2] * 1e3, LOADS);
     printf("coding            %.3f s CPU (median of %d runs, one thread)\n", s, RUNS);
     printf("sentences         %zu  -> %.0f sentences/s per core\n", sentences, sentences / s);
@@ -137,12 +87,6 @@ int main(int argc, char **argv)
     parley_doc_free(doc);
     parley_coder_free(c);
     parley_dict_free(d);
-    for (size_t i = 0; i < n; i++) {
-        free(docs[i].id);
-        free(docs[i].date);
-        free(docs[i].title);
-        free(docs[i].text);
-    }
-    free(docs);
+    bench_free_corpus(docs, n);
     return 0;
 }

@@ -7,40 +7,14 @@
  * geolocation pass alone on the same coded documents (segmenting again
  * outside the clock). Coding without places is the difference. CPU time,
  * median of 3 runs, one thread. Links the library's internals (-Isrc). */
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <time.h>
 
+#include "common.h"
 #include "parley/parley.h"
 #include "doc.h"
 #include "enrich/geo.h"
 #include "text/text.h"
-
-typedef struct {
-    char *id, *date, *title, *text;
-    size_t len;
-} doc_in;
-
-static double cpu_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static char *dup_field(json_t *o, const char *key)
-{
-    const char *s = json_string_value(json_object_get(o, key));
-    return s ? strdup(s) : NULL;
-}
 
 int main(int argc, char **argv)
 {
@@ -53,35 +27,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_geo: %s: cannot load image\n", argv[1]);
         return 3;
     }
-    FILE *f = fopen(argv[2], "r");
-    if (!f) {
-        perror(argv[2]);
+    bench_doc *docs = NULL;
+    long n = bench_load_corpus(argv[2], &docs, NULL);
+    if (n < 0)
         return 4;
-    }
-    size_t n = 0, cap = 0;
-    doc_in *docs = NULL;
-    char *line = NULL;
-    size_t lcap = 0;
-    ssize_t got;
-    while ((got = getline(&line, &lcap, f)) > 0) {
-        json_error_t err;
-        json_t *o = json_loadb(line, (size_t)got, 0, &err);
-        if (!o)
-            continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 1024;
-            docs = realloc(docs, cap * sizeof *docs);
-        }
-        doc_in *di = &docs[n++];
-        di->id = dup_field(o, "id");
-        di->date = dup_field(o, "date");
-        di->title = dup_field(o, "title");
-        di->text = dup_field(o, "text");
-        di->len = di->text ? strlen(di->text) : 0;
-        json_decref(o);
-    }
-    free(line);
-    fclose(f);
 
     parley_coder *c = NULL;
     parley_doc *doc = NULL;
@@ -95,13 +44,13 @@ int main(int argc, char **argv)
     for (int r = 0; r < RUNS; r++) {
         double tc = 0, tg = 0;
         events = placed = 0;
-        for (size_t i = 0; i < n; i++) {
+        for (long i = 0; i < n; i++) {
             if (parley_doc_set(doc, docs[i].id, docs[i].date, docs[i].title,
                                docs[i].text, docs[i].len) != PARLEY_OK)
                 continue;
-            double t0 = cpu_now();
+            double t0 = bench_cpu_now();
             parley_status st = parley_code(c, doc);
-            tc += cpu_now() - t0;
+            tc += bench_cpu_now() - t0;
             if (st != PARLEY_OK)
                 continue;
             events += doc->n_events;
@@ -110,15 +59,15 @@ int main(int argc, char **argv)
             prl_segmented seg;
             if (prl_text_segment(&doc->arena, doc->text, doc->len, &seg) != PARLEY_OK)
                 continue;
-            t0 = cpu_now();
+            t0 = bench_cpu_now();
             prl_geo_doc(c, doc, &seg);
-            tg += cpu_now() - t0;
+            tg += bench_cpu_now() - t0;
         }
         code_s[r] = tc;
         geo_s[r] = tg;
     }
-    qsort(code_s, RUNS, sizeof code_s[0], cmp_double);
-    qsort(geo_s, RUNS, sizeof geo_s[0], cmp_double);
+    qsort(code_s, RUNS, sizeof code_s[0], bench_cmp_double);
+    qsort(geo_s, RUNS, sizeof geo_s[0], bench_cmp_double);
     double with = code_s[RUNS / 2], geo = geo_s[RUNS / 2], without = with - geo;
     printf("coding, places    %.3f s CPU (median of %d runs, one thread)\n", with, RUNS);
     printf("coding, no places %.3f s CPU (the same less the geolocation pass)\n", without);
@@ -130,12 +79,6 @@ int main(int argc, char **argv)
     parley_doc_free(doc);
     parley_coder_free(c);
     parley_dict_free(d);
-    for (size_t i = 0; i < n; i++) {
-        free(docs[i].id);
-        free(docs[i].date);
-        free(docs[i].title);
-        free(docs[i].text);
-    }
-    free(docs);
+    bench_free_corpus(docs, n);
     return 0;
 }

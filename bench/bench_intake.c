@@ -9,22 +9,9 @@
  * .gz), MB/s per core (process CPU time) and the body text extracted. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
+#include "common.h"
 #include "intake/intake.h"
-
-static double cpu_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 int main(int argc, char **argv)
 {
@@ -39,7 +26,7 @@ int main(int argc, char **argv)
     for (int run = 0; run < RUNS; run++) {
         records = bad = 0;
         in_bytes = text_bytes = 0;
-        double t0 = cpu_now();
+        double t0 = bench_cpu_now();
         for (int i = 1; i < argc; i++) {
             FILE *f = fopen(argv[i], "rb");
             if (!f) {
@@ -69,9 +56,9 @@ int main(int argc, char **argv)
             prl_intake_close(&in);
             fclose(f);
         }
-        secs[run] = cpu_now() - t0;
+        secs[run] = bench_cpu_now() - t0;
     }
-    qsort(secs, RUNS, sizeof secs[0], cmp_double);
+    qsort(secs, RUNS, sizeof secs[0], bench_cmp_double);
     double s = secs[RUNS / 2];
     printf("%lu records (%lu bad), %.1f MB in, %.1f MB of body text, %.2f s CPU, "
            "%.1f MB/s per core\n", records, bad, in_bytes / 1e6, text_bytes / 1e6, s,

@@ -16,7 +16,7 @@ fi
 B=build/bench
 mkdir -p $B
 CC=${CC:-cc}
-$CC -std=c11 -D_DEFAULT_SOURCE -O2 -Iinclude -o $B/bench bench/bench.c build/libparley.a \
+$CC -std=c11 -D_DEFAULT_SOURCE -O2 -Iinclude -o $B/bench bench/bench.c bench/common.c build/libparley.a \
     -lutf8proc -lexpat -ljansson -lgumbo -lzstd -lz -lsqlite3 -lpq -lm
 
 # Corpus: the Wikinews articles as JSON Lines, repeated to >= 50 MB.
@@ -67,7 +67,7 @@ echo "store size        $(( $(wc -c < $B/bench.db) / 1048576 )) MB ($(wc -l < $B
 # Lines (the coder's own speed). Target: intake >= 50 MB/s of HTML per core.
 # (Exit status 1 is expected: one Wikinews article is only a date line, so
 # its page has no article text and is reported.)
-$CC -std=c11 -D_DEFAULT_SOURCE -O2 -Iinclude -Isrc -o $B/bench_intake bench/bench_intake.c \
+$CC -std=c11 -D_DEFAULT_SOURCE -O2 -Iinclude -Isrc -o $B/bench_intake bench/bench_intake.c bench/common.c \
     build/libparley.a -lutf8proc -lexpat -ljansson -lgumbo -lzstd -lz -lsqlite3 -lpq -lm
 rm -rf $B/html
 python3 tools/gen-html-corpus.py $B/html 50 $N/wikinews_2019.csv $N/wikinews_2020.csv
@@ -92,7 +92,7 @@ awk "BEGIN { h = $t1 - $t0; w = $t3 - $t2; j = $t5 - $t4;
 # timed alone beside the whole of parley_code (bench/bench_geo.c, CPU time,
 # median of 3). Target: at most 20% of coding without places. The gazetteer
 # is compiled into the library, so it adds nothing to the image load above.
-$CC -std=c11 -D_DEFAULT_SOURCE -O2 -Iinclude -Isrc -o $B/bench_geo bench/bench_geo.c \
+$CC -std=c11 -D_DEFAULT_SOURCE -O2 -Iinclude -Isrc -o $B/bench_geo bench/bench_geo.c bench/common.c \
     build/libparley.a -lutf8proc -lexpat -ljansson -lgumbo -lzstd -lz -lsqlite3 -lpq -lm
 echo "== geolocation: Phoenix dictionaries, the same corpus"
 $B/bench_geo $B/phoenix.dict $B/corpus.jsonl
