@@ -36,7 +36,7 @@ int prl_grow(parley_coder *c, void **p, size_t *cap, size_t n, size_t item)
  * word, string, stems; and syntax.c's word lists) reads lines of a
  * dictionary far bigger than the cache each time. Direct-mapped by the text's hash; texts of up to
  * LEX_KEY bytes. */
-#define LEX_CACHE 2048u
+#define LEX_CACHE 4096u
 #define LEX_KEY 35u
 
 struct prl_lexent {
