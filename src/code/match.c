@@ -34,8 +34,8 @@ int prl_grow(parley_coder *c, void **p, size_t *cap, size_t n, size_t item)
 /* The lexical pass remembers the lookups of recent token texts: a text
  * recurs (THE, SAID, a name through a story), and its lookup (hash slot,
  * word, string, stems; and syntax.c's word lists) reads lines of a
- * dictionary far bigger than the cache each time. Direct-mapped by the text's hash; texts of up to
- * LEX_KEY bytes. */
+ * dictionary far bigger than the cache each time. Per coder, 256 KB,
+ * direct-mapped by the text's hash; texts of up to LEX_KEY bytes. */
 #define LEX_CACHE 4096u
 #define LEX_KEY 35u
 
