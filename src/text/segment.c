@@ -389,6 +389,7 @@ static prl_token *emit_word(lexer *L, const uint8_t *s, const uint8_t *e,
          * "US$2 million"). */
         t->norm = "U.S.";
         t->len = 4;
+        flags |= PRL_TF_MARKS;
     }
     t->kind = (uint8_t)kind;
     t->flags = flags;

@@ -244,9 +244,9 @@ static void test_marks(void)
     prl_arena ar;
     prl_arena_init(&ar, NULL);
     prl_segmented sg;
-    const char *text = "U.S. troops didn't leave Israel's al-Qaeda Z\xC3\xBCrich .5 m\xC3\xBCnchen-west 1990 AT&T";
-    /* U.S. TROOPS DID N'T LEAVE ISRAEL 'S AL-QAEDA ZÜRICH .5 MÜNCHEN-WEST 1990 AT&T */
-    const int marks[] = {1, 0, 0, 1, 0, 0, 1, 1, 0, 1, 1, 0, 1};
+    const char *text = "U.S. troops didn't leave Israel's al-Qaeda Z\xC3\xBCrich .5 m\xC3\xBCnchen-west 1990 AT&T US";
+    /* U.S. TROOPS DID N'T LEAVE ISRAEL 'S AL-QAEDA ZÜRICH .5 MÜNCHEN-WEST 1990 AT&T U.S. */
+    const int marks[] = {1, 0, 0, 1, 0, 0, 1, 1, 0, 1, 1, 0, 1, 1};
     T_CHECK(prl_text_segment(&ar, text, strlen(text), &sg) == PARLEY_OK);
     T_CHECK(sg.n_tokens == sizeof marks / sizeof marks[0]);
     for (uint32_t i = 0; i < sg.n_tokens && i < sizeof marks / sizeof marks[0]; i++)
