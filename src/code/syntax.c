@@ -1401,7 +1401,9 @@ int prl_object_ends(const parley_coder *c, uint32_t t)
         return 1;
     if (tk->cls == PRL_WC_SUB && (norm_is(tk, "AFTER") || norm_is(tk, "BEFORE")))
         return time_phrase(c, next_live(c, t + 1, c->n));
-
+    /* An adverbial clause starts with a subordinator or a conjunction. */
+    if (tk->cls != PRL_WC_SUB && tk->cls != PRL_WC_CONJ)
+        return 0;
     for (unsigned k = 1; k < c->n_clauses; k++)
         if (c->clauses[k].s == t)
             return !c->clauses[k].indep && adverbial_clause(c, k);
