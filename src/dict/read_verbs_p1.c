@@ -8,73 +8,29 @@
  * docs/dictionaries.md for the accepted syntax. */
 #include <string.h>
 
-#include "lex.h"
+#include "verb_collect.h"
 
 typedef struct vstate {
     prl_lex lx;
     prl_model *m;
-    int have_block;
-    size_t block;           /* index in m->verbs of the open block */
-    prl_vec forms;          /* prl_verb_form of the open block */
-    prl_vec patterns;       /* prl_pattern of the open block */
-    int in_synset;          /* '+' lines belong to synset `synset` */
-    uint32_t synset;
+    prl_vcollect vc;        /* the open block's forms and patterns, the synset's phrases */
     int synset_noplural;    /* the label ended with '_' */
-    prl_vec sphrases;       /* prl_phrase of the synset being defined */
     size_t last_verb;       /* index in forms of the last verb line's base */
     int have_last_verb;
 } vstate;
 
-static prl_verb_block *cur_block(vstate *v)
-{
-    return &PRL_VEC_AT(&v->m->verbs, prl_verb_block, v->block);
-}
-
-/* Move the open block's forms and patterns into the arena. */
+/* Close the open block; the next verb line starts from scratch. */
 static int close_block(vstate *v)
 {
-    if (!v->have_block)
-        return PRL_PARSE_OK;
-    prl_verb_block *b = cur_block(v);
-    void *f, *p;
-    int rc = prl_lex_copy_out(v->m, &v->forms, &f, &b->n_forms);
-    if (rc == PRL_PARSE_OK)
-        rc = prl_lex_copy_out(v->m, &v->patterns, &p, &b->n_patterns);
-    if (rc != PRL_PARSE_OK)
-        return rc;
-    b->forms = f;
-    b->patterns = p;
-    v->have_block = 0;
     v->have_last_verb = 0;
-    return PRL_PARSE_OK;
-}
-
-/* Append the phrases collected for the current synset to it. A synset may
- * be defined in several places (TABARI allows repeating a label). */
-static int close_synset(vstate *v)
-{
-    if (!v->in_synset)
-        return PRL_PARSE_OK;
-    v->in_synset = 0;
-    return prl_lex_synset_append(v->m, v->synset, &v->sphrases);
+    return prl_vc_close_block(&v->vc);
 }
 
 static int open_block(vstate *v, const prl_line *ln, const char *name,
                       const prl_vcode *code)
 {
     int rc = close_block(v);
-    if (rc != PRL_PARSE_OK)
-        return rc;
-    prl_verb_block *b = prl_vec_push(&v->m->alloc, &v->m->verbs);
-    if (!b)
-        return PRL_PARSE_NOMEM;
-    b->name = name;
-    b->code = *code;
-    b->at.file = v->lx.file;
-    b->at.line = ln->no;
-    v->block = v->m->verbs.len - 1;
-    v->have_block = 1;
-    return PRL_PARSE_OK;
+    return rc != PRL_PARSE_OK ? rc : prl_vc_open_block(&v->vc, ln->no, name, code);
 }
 
 static const char *null_code(vstate *v)
@@ -87,7 +43,7 @@ static const char *null_code(vstate *v)
 static int block_header(vstate *v, const prl_line *ln)
 {
     prl_lex *lx = &v->lx;
-    int rc = close_synset(v);
+    int rc = prl_vc_close_synset(&v->vc);
     if (rc != PRL_PARSE_OK)
         return rc;
     char *p = ln->s;
@@ -132,7 +88,7 @@ static int block_header(vstate *v, const prl_line *ln)
 static int synset_header(vstate *v, const prl_line *ln)
 {
     prl_lex *lx = &v->lx;
-    int rc = close_synset(v);
+    int rc = prl_vc_close_synset(&v->vc);
     if (rc != PRL_PARSE_OK)
         return rc;
     char *name = ln->s + 1;
@@ -156,8 +112,8 @@ static int synset_header(vstate *v, const prl_line *ln)
     prl_synset *ss = &PRL_VEC_AT(&v->m->synsets, prl_synset, idx);
     ss->at.file = lx->file;
     ss->at.line = ln->no;
-    v->in_synset = 1;
-    v->synset = idx;
+    v->vc.in_synset = 1;
+    v->vc.synset = idx;
     v->synset_noplural = noplural;
     return PRL_PARSE_OK;
 }
@@ -174,10 +130,10 @@ static int synset_phrase(vstate *v, const prl_line *ln)
     if (rc != PRL_PARSE_OK)
         return rc;
     for (uint32_t i = 0; i < ph.n; i++)
-        if (ph.w[i].kind == PRL_W_SYNSET && ph.w[i].synset == v->synset)
+        if (ph.w[i].kind == PRL_W_SYNSET && ph.w[i].synset == v->vc.synset)
             return prl_lex_error(lx, ln, s, "synset &%s refers to itself",
-                                 PRL_VEC_AT(&v->m->synsets, prl_synset, v->synset).name);
-    prl_phrase *slot = prl_vec_push(&v->m->alloc, &v->sphrases);
+                                 PRL_VEC_AT(&v->m->synsets, prl_synset, v->vc.synset).name);
+    prl_phrase *slot = prl_vec_push(&v->m->alloc, &v->vc.sphrases);
     if (!slot)
         return PRL_PARSE_NOMEM;
     *slot = ph;
@@ -191,7 +147,7 @@ static int synset_phrase(vstate *v, const prl_line *ln)
     prl_phrase pp;
     if (prl_phrase_with_last(&v->m->arena, &ph, pl, &pp) != PRL_PARSE_OK)
         return PRL_PARSE_NOMEM;
-    slot = prl_vec_push(&v->m->alloc, &v->sphrases);
+    slot = prl_vec_push(&v->m->alloc, &v->vc.sphrases);
     if (!slot)
         return PRL_PARSE_NOMEM;
     *slot = pp;
@@ -241,17 +197,7 @@ static prl_verb_form *push_form(vstate *v, const prl_line *ln, const prl_phrase 
                                 uint8_t head, const char *base,
                                 const prl_vcode *code, int generated)
 {
-    prl_verb_form *f = prl_vec_push(&v->m->alloc, &v->forms);
-    if (!f)
-        return NULL;
-    f->words = *ph;
-    f->head = head;
-    f->base = base;
-    f->code = *code;
-    f->generated = (uint8_t)generated;
-    f->at.file = v->lx.file;
-    f->at.line = ln->no;
-    return f;
+    return prl_vc_push_form(&v->vc, ln->no, ph, head, base, code, generated);
 }
 
 /* Whether the forms from index `first` on already hold a phrase whose
@@ -259,8 +205,8 @@ static prl_verb_form *push_form(vstate *v, const prl_line *ln, const prl_phrase 
 static int have_form(vstate *v, size_t first, const prl_phrase *ph, uint8_t head,
                      const char *w)
 {
-    for (size_t i = first; i < v->forms.len; i++) {
-        const prl_verb_form *f = &PRL_VEC_AT(&v->forms, prl_verb_form, i);
+    for (size_t i = first; i < v->vc.forms.len; i++) {
+        const prl_verb_form *f = &PRL_VEC_AT(&v->vc.forms, prl_verb_form, i);
         if (f->words.n != ph->n || f->head != head)
             continue;
         int same = 1;
@@ -279,7 +225,7 @@ static int have_form(vstate *v, size_t first, const prl_phrase *ph, uint8_t head
 static int explicit_forms(vstate *v, const prl_line *ln, char *a, char *b,
                           size_t first)
 {
-    prl_verb_form base = PRL_VEC_AT(&v->forms, prl_verb_form, first);
+    prl_verb_form base = PRL_VEC_AT(&v->vc.forms, prl_verb_form, first);
     char *p = a;
     while (p < b) {
         while (p < b && (*p == ' ' || *p == '\t'))
@@ -313,7 +259,7 @@ static int explicit_forms(vstate *v, const prl_line *ln, char *a, char *b,
 /* Regular and irregular inflections of the base's verb word. */
 static int generated_forms(vstate *v, const prl_line *ln, size_t first)
 {
-    prl_verb_form base = PRL_VEC_AT(&v->forms, prl_verb_form, first);
+    prl_verb_form base = PRL_VEC_AT(&v->vc.forms, prl_verb_form, first);
     const char *out[8];
     unsigned k = prl_inflect(&v->m->arena, base.words.w[base.head].text, out);
     if (v->m->arena.failed)
@@ -364,8 +310,8 @@ static int verb_line(vstate *v, const prl_line *ln)
         return PRL_PARSE_NOMEM;
     /* A verb after patterns, after a synset, or before any block header
      * starts a block of its own (TABARI layout). */
-    if (!v->have_block || v->in_synset || v->patterns.len > 0) {
-        if ((rc = close_synset(v)) != PRL_PARSE_OK)
+    if (!v->vc.have_block || v->vc.in_synset || v->vc.patterns.len > 0) {
+        if ((rc = prl_vc_close_synset(&v->vc)) != PRL_PARSE_OK)
             return rc;
         prl_vcode bc;
         if (cs) {
@@ -379,8 +325,8 @@ static int verb_line(vstate *v, const prl_line *ln)
             return rc;
     }
     if (!cs)
-        code = cur_block(v)->code;
-    size_t first = v->forms.len;
+        code = prl_vc_block(&v->vc)->code;
+    size_t first = v->vc.forms.len;
     if (!push_form(v, ln, &ph, head, base, &code, 0))
         return PRL_PARSE_NOMEM;
     v->last_verb = first;
@@ -406,12 +352,12 @@ static int forms_line(vstate *v, const prl_line *ln)
         return prl_lex_error(lx, ln, rest, "unexpected '%c' after verb forms", *rest);
     size_t first = v->last_verb;
     size_t keep = first + 1;
-    for (size_t i = first + 1; i < v->forms.len; i++) {
-        prl_verb_form *f = &PRL_VEC_AT(&v->forms, prl_verb_form, i);
+    for (size_t i = first + 1; i < v->vc.forms.len; i++) {
+        prl_verb_form *f = &PRL_VEC_AT(&v->vc.forms, prl_verb_form, i);
         if (!f->generated)
-            PRL_VEC_AT(&v->forms, prl_verb_form, keep++) = *f;
+            PRL_VEC_AT(&v->vc.forms, prl_verb_form, keep++) = *f;
     }
-    v->forms.len = keep;
+    v->vc.forms.len = keep;
     return explicit_forms(v, ln, a, close, first);
 }
 
@@ -422,10 +368,10 @@ static int pattern_line(vstate *v, const prl_line *ln)
     if (s[1] == '-')
         return prl_lex_error(lx, ln, s, "pattern line starts with '--' "
                              "(a pattern is '- words [code]', a block '--- NAME [code] ---')");
-    int rc = close_synset(v);
+    int rc = prl_vc_close_synset(&v->vc);
     if (rc != PRL_PARSE_OK)
         return rc;
-    if (!v->have_block)
+    if (!v->vc.have_block)
         return prl_lex_error(lx, ln, s, "pattern before any verb");
     char *a = s + 1;
     char *br = strchr(a, '[');
@@ -441,7 +387,7 @@ static int pattern_line(vstate *v, const prl_line *ln)
         if (*q)
             return prl_lex_error(lx, ln, q, "unexpected '%c' after the pattern code", *q);
     } else {
-        code = cur_block(v)->code;
+        code = prl_vc_block(&v->vc)->code;
     }
     unsigned flags = PRL_PH_TOKENS | PRL_PH_SYNSETS | (lx->stems ? PRL_PH_STEMS : 0);
     prl_phrase ph;
@@ -455,7 +401,7 @@ static int pattern_line(vstate *v, const prl_line *ln)
     if (verbs > 1)
         return prl_lex_error(lx, ln, prl_skip_ws(a), "pattern has %u verb markers "
                              "'*' (needs exactly one)", verbs);
-    prl_pattern *pt = prl_vec_push(&v->m->alloc, &v->patterns);
+    prl_pattern *pt = prl_vec_push(&v->m->alloc, &v->vc.patterns);
     if (!pt)
         return PRL_PARSE_NOMEM;
     pt->words = ph;
@@ -476,7 +422,7 @@ static int one_line(vstate *v, const prl_line *ln)
     case '&':
         return synset_header(v, ln);
     case '+':
-        if (v->in_synset)
+        if (v->vc.in_synset)
             return synset_phrase(v, ln);
         return verb_line(v, ln);
     case '{':
@@ -512,16 +458,14 @@ parley_status prl_read_verbs_p1(prl_model *m, const char *file, const char *buf,
     vstate v;
     memset(&v, 0, sizeof v);
     v.m = m;
-    prl_vec_init(&v.forms, sizeof(prl_verb_form));
-    prl_vec_init(&v.patterns, sizeof(prl_pattern));
-    prl_vec_init(&v.sphrases, sizeof(prl_phrase));
     parley_status st = prl_lex_open(&v.lx, m, file, buf, n);
     if (st != PARLEY_OK)
         return st;
+    prl_vc_init(&v.vc, m, v.lx.file);
     prl_line ln;
     while (st == PARLEY_OK && prl_lex_next(&v.lx, &ln))
         st = prl_lex_status(m, one_line(&v, &ln));
-    if (close_synset(&v) != PRL_PARSE_OK || close_block(&v) != PRL_PARSE_OK)
+    if (prl_vc_close_synset(&v.vc) != PRL_PARSE_OK || close_block(&v) != PRL_PARSE_OK)
         st = PARLEY_ENOMEM;
     if (st == PARLEY_OK) {
         unsigned before = m->errors;
@@ -531,9 +475,7 @@ parley_status prl_read_verbs_p1(prl_model *m, const char *file, const char *buf,
     }
     if (st == PARLEY_OK && m->arena.failed)
         st = PARLEY_ENOMEM;
-    prl_vec_free(&m->alloc, &v.forms);
-    prl_vec_free(&m->alloc, &v.patterns);
-    prl_vec_free(&m->alloc, &v.sphrases);
+    prl_vc_free(&v.vc);
     prl_lex_close(&v.lx);
     return st;
 }

@@ -24,60 +24,22 @@
  * petrarch2.md says how far a parser-free coder can follow them. */
 #include <string.h>
 
-#include "lex.h"
+#include "verb_collect.h"
 
 typedef struct p2state {
     prl_lex lx;
     prl_model *m;
     const char *buf;        /* the caller's bytes, for original-case text */
-    int have_block;
+    prl_vcollect vc;        /* the open block's forms and patterns, the synset's phrases */
     int bad_block;          /* the last block header was malformed: its
                                lines are skipped without more reports */
-    size_t block;           /* index in m->verbs of the open block */
-    prl_vec forms;          /* prl_verb_form of the open block */
-    prl_vec patterns;       /* prl_pattern of the open block */
-    int in_synset;          /* '+' lines belong to synset `synset` */
-    uint32_t synset;
     int synset_noplural;    /* the label ended with '_' */
-    prl_vec sphrases;       /* prl_phrase of the synset being defined */
     prl_vec words;          /* prl_dword scratch for one pattern */
 } p2state;
 
 static int is_blank(char c)
 {
     return c == ' ' || c == '\t';
-}
-
-static prl_verb_block *cur_block(p2state *v)
-{
-    return &PRL_VEC_AT(&v->m->verbs, prl_verb_block, v->block);
-}
-
-static int close_block(p2state *v)
-{
-    if (!v->have_block)
-        return PRL_PARSE_OK;
-    prl_verb_block *b = cur_block(v);
-    void *f, *p;
-    int rc = prl_lex_copy_out(v->m, &v->forms, &f, &b->n_forms);
-    if (rc == PRL_PARSE_OK)
-        rc = prl_lex_copy_out(v->m, &v->patterns, &p, &b->n_patterns);
-    if (rc != PRL_PARSE_OK)
-        return rc;
-    b->forms = f;
-    b->patterns = p;
-    v->have_block = 0;
-    return PRL_PARSE_OK;
-}
-
-/* Append the phrases collected for the open synset to it; a label may be
- * defined again (here or in another file) and then grows. */
-static int close_synset(p2state *v)
-{
-    if (!v->in_synset)
-        return PRL_PARSE_OK;
-    v->in_synset = 0;
-    return prl_lex_synset_append(v->m, v->synset, &v->sphrases);
 }
 
 /* A defined synset by name (without '&'; a trailing '_' is ignored), or
@@ -152,9 +114,9 @@ static int null_vcode(p2state *v, prl_vcode *vc)
 static int block_header(p2state *v, const prl_line *ln)
 {
     prl_lex *lx = &v->lx;
-    int rc = close_synset(v);
+    int rc = prl_vc_close_synset(&v->vc);
     if (rc == PRL_PARSE_OK)
-        rc = close_block(v);
+        rc = prl_vc_close_block(&v->vc);
     if (rc != PRL_PARSE_OK)
         return rc;
     char *p = ln->s;
@@ -182,24 +144,15 @@ static int block_header(p2state *v, const prl_line *ln)
     const char *nm = prl_lex_str(lx, name, ne);
     if (!nm)
         return PRL_PARSE_NOMEM;
-    prl_verb_block *b = prl_vec_push(&v->m->alloc, &v->m->verbs);
-    if (!b)
-        return PRL_PARSE_NOMEM;
-    b->name = nm;
-    b->code = code;
-    b->at.file = lx->file;
-    b->at.line = ln->no;
-    v->block = v->m->verbs.len - 1;
-    v->have_block = 1;
-    return PRL_PARSE_OK;
+    return prl_vc_open_block(&v->vc, ln->no, nm, &code);
 }
 
 static int synset_header(p2state *v, const prl_line *ln)
 {
     prl_lex *lx = &v->lx;
-    int rc = close_synset(v);
+    int rc = prl_vc_close_synset(&v->vc);
     if (rc == PRL_PARSE_OK)
-        rc = close_block(v);
+        rc = prl_vc_close_block(&v->vc);
     if (rc != PRL_PARSE_OK)
         return rc;
     char *name = ln->s + 1;
@@ -228,8 +181,8 @@ static int synset_header(p2state *v, const prl_line *ln)
         ss->at.file = lx->file;
         ss->at.line = ln->no;
     }
-    v->in_synset = 1;
-    v->synset = idx;
+    v->vc.in_synset = 1;
+    v->vc.synset = idx;
     v->synset_noplural = noplural;
     return PRL_PARSE_OK;
 }
@@ -248,7 +201,7 @@ static int synset_phrase(p2state *v, const prl_line *ln)
     int rc = prl_parse_phrase(lx, ln, s, s + strlen(s), PRL_PH_JOIN_ALL, &ph, &trailing_us);
     if (rc != PRL_PARSE_OK)
         return rc;
-    prl_phrase *slot = prl_vec_push(&v->m->alloc, &v->sphrases);
+    prl_phrase *slot = prl_vec_push(&v->m->alloc, &v->vc.sphrases);
     if (!slot)
         return PRL_PARSE_NOMEM;
     *slot = ph;
@@ -268,7 +221,7 @@ static int synset_phrase(p2state *v, const prl_line *ln)
     prl_phrase pp;
     if (prl_phrase_with_last(&v->m->arena, &ph, pl, &pp) != PRL_PARSE_OK)
         return PRL_PARSE_NOMEM;
-    slot = prl_vec_push(&v->m->alloc, &v->sphrases);
+    slot = prl_vec_push(&v->m->alloc, &v->vc.sphrases);
     if (!slot)
         return PRL_PARSE_NOMEM;
     *slot = pp;
@@ -318,17 +271,8 @@ static int form_words(p2state *v, const prl_line *ln, char *a, char *b,
 static int push_form(p2state *v, const prl_line *ln, const prl_phrase *ph, uint8_t head,
                      const char *base, const prl_vcode *code, int generated)
 {
-    prl_verb_form *f = prl_vec_push(&v->m->alloc, &v->forms);
-    if (!f)
-        return PRL_PARSE_NOMEM;
-    f->words = *ph;
-    f->head = head;
-    f->base = base;
-    f->code = *code;
-    f->generated = (uint8_t)generated;
-    f->at.file = v->lx.file;
-    f->at.line = ln->no;
-    return PRL_PARSE_OK;
+    return prl_vc_push_form(&v->vc, ln->no, ph, head, base, code, generated)
+               ? PRL_PARSE_OK : PRL_PARSE_NOMEM;
 }
 
 static int same_phrase(const prl_phrase *a, const prl_phrase *b)
@@ -344,8 +288,8 @@ static int same_phrase(const prl_phrase *a, const prl_phrase *b)
 /* Is ph already among the forms from index first on (this verb line)? */
 static int have_form(p2state *v, size_t first, const prl_phrase *ph)
 {
-    for (size_t i = first; i < v->forms.len; i++)
-        if (same_phrase(&PRL_VEC_AT(&v->forms, prl_verb_form, i).words, ph))
+    for (size_t i = first; i < v->vc.forms.len; i++)
+        if (same_phrase(&PRL_VEC_AT(&v->vc.forms, prl_verb_form, i).words, ph))
             return 1;
     return 0;
 }
@@ -354,7 +298,7 @@ static int have_form(p2state *v, size_t first, const prl_phrase *ph)
  * Blanks or commas separate forms (CAMEO.2.0.txt uses both). */
 static int listed_forms(p2state *v, const prl_line *ln, char *a, char *b, size_t first)
 {
-    prl_verb_form base = PRL_VEC_AT(&v->forms, prl_verb_form, first);
+    prl_verb_form base = PRL_VEC_AT(&v->vc.forms, prl_verb_form, first);
     for (char *p = a; p < b;) {
         while (p < b && (is_blank(*p) || *p == ','))
             p++;
@@ -382,7 +326,7 @@ static int listed_forms(p2state *v, const prl_line *ln, char *a, char *b, size_t
 /* Regular and WordNet forms of the verb word of forms[first]. */
 static int generated_forms(p2state *v, const prl_line *ln, size_t first)
 {
-    prl_verb_form base = PRL_VEC_AT(&v->forms, prl_verb_form, first);
+    prl_verb_form base = PRL_VEC_AT(&v->vc.forms, prl_verb_form, first);
     const char *out[8];
     unsigned k = prl_inflect(&v->m->arena, base.words.w[base.head].text, out);
     if (k == 0)
@@ -407,12 +351,12 @@ static int generated_forms(p2state *v, const prl_line *ln, size_t first)
 static int verb_line(p2state *v, const prl_line *ln)
 {
     prl_lex *lx = &v->lx;
-    int rc = close_synset(v);
+    int rc = prl_vc_close_synset(&v->vc);
     if (rc != PRL_PARSE_OK)
         return rc;
-    if (!v->have_block)
+    if (!v->vc.have_block)
         return prl_lex_error(lx, ln, ln->s, "verb before any '--- NAME [code] ---' block header");
-    if (v->patterns.len > 0)
+    if (v->vc.patterns.len > 0)
         prl_lex_warn(lx, ln, ln->s, "verb after the block's patterns (they apply to it too)");
     char *s = ln->s, *q = s;
     while (*q && *q != '{' && *q != '[')
@@ -444,7 +388,7 @@ static int verb_line(p2state *v, const prl_line *ln)
     if (vend == s)
         return prl_lex_error(lx, ln, s, "verb forms or code without a verb");
     if (!have_code)
-        code = cur_block(v)->code;
+        code = prl_vc_block(&v->vc)->code;
     prl_phrase ph;
     uint8_t head;
     if ((rc = form_words(v, ln, s, vend, &ph, &head)) != PRL_PARSE_OK)
@@ -452,7 +396,7 @@ static int verb_line(p2state *v, const prl_line *ln)
     const char *base = prl_phrase_text(v->m, &ph);
     if (!base)
         return PRL_PARSE_NOMEM;
-    size_t first = v->forms.len;
+    size_t first = v->vc.forms.len;
     if ((rc = push_form(v, ln, &ph, head, base, &code, 0)) != PRL_PARSE_OK)
         return rc;
     /* Listed forms replace the generated ones; "{}" means none at all
@@ -606,13 +550,13 @@ static int pattern_line(p2state *v, const prl_line *ln)
 {
     prl_lex *lx = &v->lx;
     char *s = ln->s;
-    int rc = close_synset(v);
+    int rc = prl_vc_close_synset(&v->vc);
     if (rc != PRL_PARSE_OK)
         return rc;
     if (s[1] == '-')
         return prl_lex_error(lx, ln, s, "line starts with '--' (a pattern is "
                              "'- words [code]', a block '--- NAME [code] ---')");
-    if (!v->have_block)
+    if (!v->vc.have_block)
         return prl_lex_error(lx, ln, s, "pattern before any '--- NAME [code] ---' block header");
     char *a = s + 1;
     char *br = strchr(a, '[');
@@ -632,7 +576,7 @@ static int pattern_line(p2state *v, const prl_line *ln)
     if ((rc = prl_lex_copy_out(v->m, &v->words, &w, &ph.n)) != PRL_PARSE_OK)
         return rc;
     ph.w = w;
-    prl_pattern *pt = prl_vec_push(&v->m->alloc, &v->patterns);
+    prl_pattern *pt = prl_vec_push(&v->m->alloc, &v->vc.patterns);
     if (!pt)
         return PRL_PARSE_NOMEM;
     pt->words = ph;
@@ -647,7 +591,7 @@ static int pattern_line(p2state *v, const prl_line *ln)
 static int transform_line(p2state *v, const prl_line *ln)
 {
     prl_lex *lx = &v->lx;
-    int rc = close_synset(v);
+    int rc = prl_vc_close_synset(&v->vc);
     if (rc != PRL_PARSE_OK)
         return rc;
     char *s = ln->s;
@@ -689,7 +633,7 @@ static int one_line(p2state *v, const prl_line *ln)
         v->bad_block = rc == PRL_PARSE_BAD;
         return rc;
     }
-    if (s[0] == '&' || s[0] == '~' || (s[0] == '+' && v->in_synset))
+    if (s[0] == '&' || s[0] == '~' || (s[0] == '+' && v->vc.in_synset))
         v->bad_block = 0;
     else if (v->bad_block)
         return PRL_PARSE_OK;    /* reported with its header */
@@ -699,7 +643,7 @@ static int one_line(p2state *v, const prl_line *ln)
     case '&':
         return synset_header(v, ln);
     case '+':
-        if (v->in_synset)
+        if (v->vc.in_synset)
             return synset_phrase(v, ln);
         return verb_line(v, ln);
     case '~':
@@ -715,25 +659,21 @@ parley_status prl_read_verbs_p2(prl_model *m, const char *file, const char *buf,
     memset(&v, 0, sizeof v);
     v.m = m;
     v.buf = buf;
-    prl_vec_init(&v.forms, sizeof(prl_verb_form));
-    prl_vec_init(&v.patterns, sizeof(prl_pattern));
-    prl_vec_init(&v.sphrases, sizeof(prl_phrase));
     prl_vec_init(&v.words, sizeof(prl_dword));
     parley_status st = prl_lex_open(&v.lx, m, file, buf, n);
     if (st != PARLEY_OK)
         return st;
+    prl_vc_init(&v.vc, m, v.lx.file);
     prl_line ln;
     while (st == PARLEY_OK && prl_lex_next(&v.lx, &ln))
         st = prl_lex_status(m, one_line(&v, &ln));
-    if (close_synset(&v) != PRL_PARSE_OK || close_block(&v) != PRL_PARSE_OK)
+    if (prl_vc_close_synset(&v.vc) != PRL_PARSE_OK || prl_vc_close_block(&v.vc) != PRL_PARSE_OK)
         st = PARLEY_ENOMEM;
     if (st == PARLEY_OK && v.lx.bad_eof && m->strict)
         st = PARLEY_EDICT;
     if (st == PARLEY_OK && m->arena.failed)
         st = PARLEY_ENOMEM;
-    prl_vec_free(&m->alloc, &v.forms);
-    prl_vec_free(&m->alloc, &v.patterns);
-    prl_vec_free(&m->alloc, &v.sphrases);
+    prl_vc_free(&v.vc);
     prl_vec_free(&m->alloc, &v.words);
     prl_lex_close(&v.lx);
     return st;
