@@ -229,14 +229,36 @@ static const char *const openers[] = {
     "EACH", "WHAT", "WHO", "WHERE", "WHY", "HOW", "ONE", NULL
 };
 
+/* After "a.m." or "p.m.", a capitalized word starts a sentence unless it
+ * goes on telling the time ("5 p.m. Monday", "6 a.m. EST"). */
+static const char *const time_words[] = {
+    "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+    "SUNDAY", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+    "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "EASTERN",
+    "CENTRAL", "MOUNTAIN", "PACIFIC", "LOCAL", "GMT", "UTC", "BST", "CET",
+    "CEST", "EET", "EEST", "MSK", "IST", "JST", "KST", "AEST", "AEDT", "ET",
+    "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT",
+    NULL
+};
+
+static int in_norms(const char *const *list, const char *norm)
+{
+    for (; *list; list++)
+        if (strcmp(*list, norm) == 0)
+            return 1;
+    return 0;
+}
+
+static int time_of_day(const prl_token *t)
+{
+    return strcmp(t->norm, "A.M.") == 0 || strcmp(t->norm, "P.M.") == 0;
+}
+
 static int opener_word(const prl_token *t)
 {
     if (t->kind != PRL_T_WORD || !(t->flags & PRL_TF_CAP) || t->len > 9)
         return 0;
-    for (const char *const *o = openers; *o; o++)
-        if (strcmp(*o, t->norm) == 0)
-            return 1;
-    return 0;
+    return in_norms(openers, t->norm);
 }
 
 /* ------------------------------------------------------------------ */
@@ -809,6 +831,8 @@ static int ends_before(const prl_token *c, const prl_token *nx, const uint8_t *t
     }
     if (c->flags & PRL_TF_TITLE)
         return 0;
+    if (time_of_day(c) && nx->kind == PRL_T_WORD && (nx->flags & PRL_TF_CAP))
+        return !in_norms(time_words, nx->norm);
     return opener_word(nx);
 }
 

@@ -106,6 +106,9 @@ static void test_abbreviations(void)
             "ACME INC. AND FOO CORP. MERGED . | NO. 10 SAID VS. THEM , E.G. HERE , I.E. NOW .");
     T_STREQ(seg("They met at 3 p.m. The vote was at 5 a.m. on Monday."),
             "THEY MET AT 3 P.M. | THE VOTE WAS AT 5 A.M. ON MONDAY .");
+    /* After a time of day, a name starts a sentence; the day or zone does not. */
+    T_STREQ(seg("It ran until 6 a.m. Thailand planned one at 5 p.m. Monday or 4 p.m. EST today."),
+            "IT RAN UNTIL 6 A.M. | THAILAND PLANNED ONE AT 5 P.M. MONDAY OR 4 P.M. EST TODAY .");
     /* A title never ends a sentence; an initial before a name does not. */
     T_STREQ(seg("Gen. He said."), "GEN. HE SAID .");
     T_STREQ(seg("World War I. The end."), "WORLD WAR I. | THE END .");
