@@ -236,10 +236,12 @@ static unsigned member_codes(parley_coder *c, const member *m, const member *inh
     const unit *actor = NULL;
     const unit *agents[16];
     unsigned na = 0;
-    int former = 0;
+    int former = 0, place = 0;
     unsigned words = 0;
     for (unsigned k = 0; k < m->n; k++) {
         const np *p = &c->nps[m->np[k]];
+        if (k > 0 && !actor && (c->tok[p->s - 1].wflags & PRL_WF_LINK))
+            place = 1;
         for (uint32_t t = p->s; t < p->e; t++) {
             if (c->tok[t].wflags & PRL_WF_FORMER)
                 former = 1;
@@ -313,6 +315,10 @@ static unsigned member_codes(parley_coder *c, const member *m, const member *inh
         }
         memcpy(buf, p, len);
         size_t bl = len;
+        /* "police in London": a capital linked to an agent is a place, so
+         * its country alone takes the agent (GBRCOP, not GBRGOVCOP). */
+        if (place && na && bl == 6 && memcmp(buf + 3, "GOV", 3) == 0)
+            bl = 3;
         for (unsigned k = 0; k < nia + na; k++) {
             const unit *g = k < nia ? iagents[k] : agents[k - nia];
             const char *code = former ? "ELI" : g->code;

@@ -14,7 +14,8 @@
 # before a pattern's preposition (Iran, not Denmark), an event noun after
 # DESPITE (no event) and a subordinate clause with its own subject (Turkey
 # invades, not the Syrian government), and an event noun that is the object
-# of a negated verb (no event).
+# of a negated verb (no event), and police in a capital (the country's
+# police, not its government's).
 #
 #   PARLEY=build/parley tests/cli/default-dict.sh
 set -u
