@@ -1416,6 +1416,17 @@ int prl_object_ends(const parley_coder *c, uint32_t t)
     return 0;
 }
 
+/* Is the conjunction at t followed by a verb of its own ("and said")? */
+static int conjoined_verb(const parley_coder *c, uint32_t t)
+{
+    uint32_t v = next_live(c, t + 1, c->n);
+    if (v >= c->n)
+        return 0;
+    const ctok *tk = &c->tok[v];
+    return tk->role == R_VERB || saying_verb(tk) || tk->cls == PRL_WC_AUX ||
+           tk->cls == PRL_WC_MODAL;
+}
+
 /* A phrase that is never a verb's object: the source of an attribution. */
 int prl_no_object(const parley_coder *c, uint32_t t)
 {
@@ -1433,7 +1444,7 @@ int prl_find_target(const parley_coder *c, unsigned ci, uint32_t after,
                     uint32_t nulls_from)
 {
     *null_slot = -1;
-    int lvl1 = -1;
+    int lvl1 = -1, passed = 0;
     unsigned lvl1_clause = ci;
     for (unsigned k = ci; k < c->n_clauses; k++) {
         /* A relative clause after a comma is about the noun before it,
@@ -1448,9 +1459,15 @@ int prl_find_target(const parley_coder *c, unsigned ci, uint32_t after,
             const ctok *tk = &c->tok[t];
             if (prl_object_ends(c, t) && !(t == cl->s && k > ci))
                 goto done;
+            /* "declined the request and said the family left": after
+             * the verb's own object, a conjunction and a verb start a
+             * second predicate with objects of its own. */
+            if (passed && tk->cls == PRL_WC_CONJ && conjoined_verb(c, t))
+                goto done;
             if (tk->del || tk->slot < 0 || c->slots[tk->slot].s != t)
                 continue;
             const slot *sl = &c->slots[tk->slot];
+            passed |= k == ci;
             if (tk->slot == src)
                 continue;
             if (after_as(c, t))
