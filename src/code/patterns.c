@@ -9,6 +9,22 @@
 
 #define STEP_LIMIT 200000u
 
+/* Does an agent word without an actor modify the pattern's noun at token
+ * n ("a military offensive", not "the minister's resignation" nor "the
+ * national guard", where the noun is the agent)? */
+static int agent_modifies(const parley_coder *c, int s, uint32_t n)
+{
+    const slot *sl = &c->slots[s];
+    if (c->tok[n].role == R_AGENT || n == 0 || c->tok[n - 1].role != R_AGENT)
+        return 0;
+    for (unsigned i = sl->c_first; i < (unsigned)sl->c_first + sl->c_n; i++) {
+        const char *code = cb_str(c, c->codes[i]);
+        if (strncmp(code, "---", 3) != 0 || !code[3])
+            return 0;
+    }
+    return sl->c_n > 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Pattern matching over the live tokens of a clause.                   */
 
@@ -718,6 +734,14 @@ int prl_code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
         if (have && best.rend > best.ve && best.rend <= c->n_act)
             nulls_from = c->act[best.rend - 1] + 1;
         tgt = prl_find_target(c, ci, after, src, &tcl, &nullt, nulls_from);
+        /* An agent word in the phrase that holds the pattern's own noun
+         * describes the event: "began a military offensive" has no
+         * military target. */
+        if (tgt >= 0 && nulls_from > v->e && c->slots[tgt].s < nulls_from &&
+            c->slots[tgt].e >= nulls_from && agent_modifies(c, tgt, nulls_from - 1)) {
+            int nt2;
+            tgt = prl_find_target(c, tcl, c->slots[tgt].e, src, &tcl, &nt2, c->slots[tgt].e);
+        }
         int sym = src >= 0 && c->slots[src].compound && c->slots[src].coded &&
                   prl_symmetric_code(code1, code2);
         /* A symmetric event (meet, consult, negotiate, cooperate, sign)
