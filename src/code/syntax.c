@@ -582,6 +582,23 @@ static void delete_range(parley_coder *c, uint32_t a, uint32_t b)
         c->tok[i].del = 1;
 }
 
+static int has_verb(const parley_coder *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t i = a; i < b; i++)
+        if (c->tok[i].role == R_VERB || saying_verb(&c->tok[i]))
+            return 1;
+    return 0;
+}
+
+/* Does the sentence open with a preposition or subordinator ("From
+ * Israel, ...", "Because of ..., ", "According to ..., ")? */
+static int opens_adverbial(const parley_coder *c)
+{
+    uint32_t f = next_live(c, 0, c->n);
+    return f < c->n && (c->tok[f].cls == PRL_WC_PREP || c->tok[f].cls == PRL_WC_SUB ||
+                        norm_is(&c->tok[f], "ACCORDING"));
+}
+
 void prl_comma_clauses(parley_coder *c)
 {
     uint32_t pos[256];
@@ -614,14 +631,22 @@ void prl_comma_clauses(parley_coder *c)
     if (c->comma_max > 0) {
         uint8_t del[256];
         memset(del, 0, sizeof del);
+        /* "From Israel, Secretary Pompeo spoke, defending ...": a
+         * segment that holds the first verb after an opening phrase is
+         * the main clause, not an aside. */
+        uint8_t keep[256];
+        memset(keep, 0, sizeof keep);
+        if (k > 1 && opens_adverbial(c) && !has_verb(c, 0, pos[0]) &&
+            has_verb(c, pos[0] + 1, pos[1]))
+            keep[0] = 1;
         for (unsigned j = 0; j + 1 < k; j++) {
             n = count_words(c, pos[j] + 1, pos[j + 1]);
-            if ((int)n >= c->comma_min && (int)n <= c->comma_max)
+            if ((int)n >= c->comma_min && (int)n <= c->comma_max && !keep[j])
                 del[j] = del[j + 1] = 1;
         }
         for (unsigned j = 0; j + 1 < k; j++) {
             n = count_words(c, pos[j] + 1, pos[j + 1]);
-            if ((int)n >= c->comma_min && (int)n <= c->comma_max)
+            if ((int)n >= c->comma_min && (int)n <= c->comma_max && !keep[j])
                 delete_range(c, pos[j], pos[j + 1] + 1);
         }
         unsigned w = 0;
