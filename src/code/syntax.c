@@ -1452,6 +1452,20 @@ static int conjoined_verb(const parley_coder *c, uint32_t t)
            tk->cls == PRL_WC_MODAL;
 }
 
+/* Does a verb follow the TO at t ("to participate", not "to Ukraine",
+ * "to the talks" nor "to protesters")? */
+static int infinitive_after(const parley_coder *c, uint32_t t)
+{
+    uint32_t v = next_live(c, t + 1, c->n);
+    if (v >= c->n)
+        return 0;
+    const ctok *tk = &c->tok[v];
+    if (tk->role == R_VERB)
+        return 1;
+    return tk->role == R_NONE && tk->cls == PRL_WC_OPEN && tk->t->kind == PRL_T_WORD &&
+           !(tk->t->flags & PRL_TF_CAP) && (tk->slot < 0 || !c->slots[tk->slot].coded);
+}
+
 /* A phrase that is never a verb's object: the source of an attribution. */
 int prl_no_object(const parley_coder *c, uint32_t t)
 {
@@ -1469,7 +1483,7 @@ int prl_find_target(const parley_coder *c, unsigned ci, uint32_t after,
                     uint32_t nulls_from)
 {
     *null_slot = -1;
-    int lvl1 = -1, passed = 0;
+    int lvl1 = -1, passed = 0, prep_object = 0;
     unsigned lvl1_clause = ci;
     for (unsigned k = ci; k < c->n_clauses; k++) {
         /* A relative clause after a comma is about the noun before it,
@@ -1489,10 +1503,17 @@ int prl_find_target(const parley_coder *c, unsigned ci, uint32_t after,
              * second predicate with objects of its own. */
             if (passed && tk->cls == PRL_WC_CONJ && conjoined_verb(c, t))
                 goto done;
+            /* "traveling to Cleveland, Ohio to participate in a debate
+             * against Biden": an infinitive after the object of the
+             * verb's own preposition has objects of its own. */
+            if (prep_object && norm_is(tk, "TO") && infinitive_after(c, t))
+                goto done;
             if (tk->del || tk->slot < 0 || c->slots[tk->slot].s != t)
                 continue;
             const slot *sl = &c->slots[tk->slot];
             passed |= k == ci;
+            prep_object |= k == ci && t == after && after > 0 &&
+                           c->tok[after - 1].cls == PRL_WC_PREP;
             if (tk->slot == src)
                 continue;
             if (after_as(c, t))
