@@ -308,6 +308,11 @@ void prl_find_units(parley_coder *c)
     }
 }
 
+static int norm_eq(const ctok *t, const char *w)
+{
+    return strcmp(t->t->norm, w) == 0;
+}
+
 static int ends_with(const prl_token *t, const char *suf)
 {
     size_t n = strlen(suf);
@@ -440,6 +445,20 @@ void prl_find_verbs(parley_coder *c)
             if (nx->t->kind == PRL_T_WORD &&
                 ((nx->cls == PRL_WC_OPEN && nx->role == R_NONE) || nx->role == R_ACTOR ||
                  nx->role == R_AGENT))
+                noun = 1;
+        }
+        /* A gerund after a noun and ON, FROM, ABOUT or OVER complements
+         * the noun, with no subject of its own: "restrictions on flying
+         * to Cuba", "a law from allowing"; not IN or OF, which go on
+         * with the clause's subject ("forceful in blaming Iran", "the
+         * process of returning the gorillas"). */
+        if (!noun && i >= 2 && ends_with(t->t, "ING") && prev->cls == PRL_WC_PREP &&
+            (norm_eq(prev, "ON") || norm_eq(prev, "FROM") || norm_eq(prev, "ABOUT") ||
+             norm_eq(prev, "OVER"))) {
+            const ctok *pp = &c->tok[i - 2];
+            if (pp->role == R_NONE && pp->cls == PRL_WC_OPEN && pp->t->kind == PRL_T_WORD &&
+                !(pp->t->flags & PRL_TF_CAP) && !ends_with(pp->t, "ED") &&
+                !ends_with(pp->t, "ING"))
                 noun = 1;
         }
         if (!noun && prev && (t->t->flags & PRL_TF_CAP) &&
