@@ -694,7 +694,8 @@ int prl_code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
             for (uint32_t t = cc->s; t < v->s; t++)
                 if (!c->tok[t].del && c->tok[t].slot >= 0 && c->tok[t].slot != tgt &&
                     c->tok[t].slot != src && c->slots[c->tok[t].slot].coded &&
-                    !prl_same_codes(c, tgt, c->tok[t].slot)) {
+                    !prl_same_codes(c, tgt, c->tok[t].slot) &&
+                    !prl_adverbial(c, c->slots[c->tok[t].slot].s)) {
                     s2 = c->tok[t].slot;
                     break;
                 }
@@ -712,7 +713,8 @@ int prl_code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
              * own: "said the draft violated agreements with Ukraine") */
             for (uint32_t t = 0; t < v->s; t++)
                 if (!c->tok[t].del && c->tok[t].slot >= 0 && c->tok[t].slot != tgt &&
-                    c->slots[c->tok[t].slot].coded && !c->slots[c->tok[t].slot].coref) {
+                    c->slots[c->tok[t].slot].coded && !c->slots[c->tok[t].slot].coref &&
+                    !prl_adverbial(c, c->slots[c->tok[t].slot].s)) {
                     src = c->tok[t].slot;
                     break;
                 }

@@ -152,6 +152,7 @@ void prl_set_forward(parley_coder *c, const sent_ctx *sc);
 int prl_pronoun_fits(const parley_coder *c, int p, int a);
 int prl_object_ends(const parley_coder *c, uint32_t t);
 int prl_no_object(const parley_coder *c, uint32_t t);
+int prl_adverbial(const parley_coder *c, uint32_t t);
 int prl_clause_subject(const parley_coder *c, unsigned ci);
 int prl_find_source(const parley_coder *c, unsigned ci, uint32_t before,
                     int avoid, int *null_slot);

@@ -1208,6 +1208,15 @@ static int adverbial_np(const parley_coder *c, uint32_t t, int depth)
     const ctok *b = &c->tok[q - 1];
     if (q >= 2 && c->tok[q - 2].cls == PRL_WC_AUX && (ends_in(b, "ED") || ends_in(b, "EN")))
         return 1; /* on a participle: "have broken with Trump" */
+    if (norm_is(b, "ACCORDING") && c->tok[t].slot >= 0) {
+        /* "According to The Washington Post, officials warned": the
+         * source ends at the comma; without one, the subject may have
+         * run into the phrase ("According to a zoo spokesperson
+         * Malaysian authorities have"). */
+        uint32_t e = c->slots[c->tok[t].slot].e;
+        if (e < c->n && is_comma(&c->tok[e]))
+            return 1;
+    }
     if (b->slot >= 0 && !b->del) {
         /* On a noun: as adverbial as that noun. */
         return adverbial_np(c, c->slots[b->slot].s, depth + 1);
@@ -1234,6 +1243,13 @@ static int attribution_np(const parley_coder *c, uint32_t t, int depth)
 
 /* The subject of clause ci: its first noun phrase that is no adverbial
  * and no pronoun, coded or not; -1 when there is none. */
+/* Is the noun phrase at token t adverbial ("according to X, ...", "on
+ * Sunday in London, ...")? Never a source then. */
+int prl_adverbial(const parley_coder *c, uint32_t t)
+{
+    return adverbial_np(c, t, 0);
+}
+
 int prl_clause_subject(const parley_coder *c, unsigned ci)
 {
     const clause *cl = &c->clauses[ci];

@@ -15,7 +15,8 @@
 # DESPITE (no event) and a subordinate clause with its own subject (Turkey
 # invades, not the Syrian government), and an event noun that is the object
 # of a negated verb (no event), and police in a capital (the country's
-# police, not its government's).
+# police, not its government's), and a source after "according to" (no
+# event: The Washington Post is the press, and no source of the warning).
 #
 #   PARLEY=build/parley tests/cli/default-dict.sh
 set -u
