@@ -331,7 +331,8 @@ static int bare_form(const prl_token *t)
  * against ...), or a noun phrase opened by THE with dates or plain
  * modifiers in between, is a noun: "despite criticism by the minister",
  * "from missile strike on Iraqi air base", "after protests in the
- * legislature", "the December 31 attack on the embassy". Such a phrase
+ * legislature", "the December 31 attack on the embassy", "the week of
+ * pro-Democracy protests against the government". Such a phrase
  * names an event of someone the clause does not say. Prepositions that
  * attach to the clause's verb keep its subject as the noun's actor
  * ("engaged in ethnic cleansing", "responsible for mass killings",
@@ -340,14 +341,14 @@ static int bare_form(const prl_token *t)
  * Russia attacks Kyiv"). */
 static int object_noun(const parley_coder *c, uint32_t i)
 {
-    static const char *const adverbial[] = {"AFTER", "BEFORE", "SINCE", "UNTIL", "DESPITE",
-                                            "AMID", "FROM", "AGAINST"};
+    static const char *const no_subject[] = {"AFTER", "BEFORE", "SINCE", "UNTIL", "DESPITE", "OF",
+                                             "AMID", "FROM", "AGAINST"};
     for (uint32_t k = i, m = 0; k-- > 0 && m < 6; m++) {
         const ctok *p = &c->tok[k];
         if (p->cls == PRL_WC_PREP || p->cls == PRL_WC_SUB) {
-            for (size_t s = 0; s < sizeof adverbial / sizeof adverbial[0]; s++)
-                if (p->t->len == strlen(adverbial[s]) &&
-                    memcmp(p->t->norm, adverbial[s], p->t->len) == 0)
+            for (size_t s = 0; s < sizeof no_subject / sizeof no_subject[0]; s++)
+                if (p->t->len == strlen(no_subject[s]) &&
+                    memcmp(p->t->norm, no_subject[s], p->t->len) == 0)
                     return 1;
             return 0;
         }
