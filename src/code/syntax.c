@@ -1435,7 +1435,7 @@ static int after_as(const parley_coder *c, uint32_t t)
                          c->tok[e].cls != PRL_WC_MODAL);
 }
 
-/* Where a search for a verb's object ends: a semicolon, a closing
+/* Where a search for a verb's object ends: a semicolon, a colon, a closing
  * attribution, a description after AS, the start of an adverbial clause. */
 int prl_object_ends(const parley_coder *c, uint32_t t)
 {
@@ -1444,6 +1444,8 @@ int prl_object_ends(const parley_coder *c, uint32_t t)
         return 0;
     if (is_comma(tk))
         return tk->t->norm[0] == ';' || reported_after(c, t);
+    if (is_punct(tk, ':'))
+        return 1;   /* what follows elaborates: a quotation, a list */
     if (tk->slot >= 0 && c->slots[tk->slot].s == t && after_as(c, t))
         return 1;
     if (tk->cls == PRL_WC_SUB && (norm_is(tk, "AFTER") || norm_is(tk, "BEFORE")))
@@ -1510,6 +1512,11 @@ int prl_find_target(const parley_coder *c, unsigned ci, uint32_t after,
         if (k > ci && (c->clauses[k].indep || adverbial_clause(c, k)))
             break;
         const clause *cl = &c->clauses[k];
+        /* The punctuation between clauses: "justified the strike ...:
+         * \"At the direction of the President, ...\"" */
+        for (uint32_t t = k > ci ? c->clauses[k - 1].e : cl->s; t < cl->s; t++)
+            if (is_punct(&c->tok[t], ':') || is_punct(&c->tok[t], ';'))
+                goto done;
         for (uint32_t t = k == ci ? after : cl->s; t < cl->e; t++) {
             const ctok *tk = &c->tok[t];
             if (prl_object_ends(c, t) && !(t == cl->s && k > ci))
