@@ -712,18 +712,36 @@ static int relative_at(const parley_coder *c, uint32_t i, int *ante)
 
 /* Does a coded noun phrase start at token j with a verb right after it
  * (auxiliaries, modals and negation between)? */
+/* Does a verb follow from token k (before e), over auxiliaries, modals,
+ * negations and (with adverbs) plain words outside phrases? A dictionary
+ * verb, a saying verb, or after an auxiliary a participle, in the
+ * dictionary or not ("but Congress has not passed his budget"). */
+static int verb_follows(const parley_coder *c, uint32_t k, uint32_t e, int adverbs)
+{
+    int aux = 0;
+    k = next_live(c, k, e);
+    for (int m = 0; m < 3 && k < e && c->tok[k].role != R_VERB; m++) {
+        const ctok *t = &c->tok[k];
+        if (t->cls != PRL_WC_AUX && t->cls != PRL_WC_MODAL && t->cls != PRL_WC_NEG &&
+            !(adverbs && t->cls == PRL_WC_OPEN && t->slot < 0 && !saying_verb(t)))
+            break;
+        aux |= t->cls == PRL_WC_AUX;
+        k = next_live(c, k + 1, e);
+    }
+    if (k >= e)
+        return 0;
+    const ctok *t = &c->tok[k];
+    return t->role == R_VERB || saying_verb(t) ||
+           (aux && t->role == R_NONE && t->cls == PRL_WC_OPEN &&
+            (ends_in(t, "ED") || ends_in(t, "EN")));
+}
+
 static int subject_and_verb(const parley_coder *c, uint32_t j)
 {
     if (j >= c->n || c->tok[j].slot < 0 || c->slots[c->tok[j].slot].s != j ||
         !c->slots[c->tok[j].slot].coded)
         return 0;
-    uint32_t k = next_live(c, c->slots[c->tok[j].slot].e, c->n);
-    for (int m = 0; m < 3 && k < c->n && c->tok[k].role != R_VERB &&
-                    (c->tok[k].cls == PRL_WC_AUX || c->tok[k].cls == PRL_WC_MODAL ||
-                     c->tok[k].cls == PRL_WC_NEG);
-         m++)
-        k = next_live(c, k + 1, c->n);
-    return k < c->n && (c->tok[k].role == R_VERB || saying_verb(&c->tok[k]));
+    return verb_follows(c, c->slots[c->tok[j].slot].e, c->n, 0);
 }
 
 /* Is the noun phrase at token j, after AFTER or BEFORE, a time and no
@@ -834,18 +852,9 @@ void prl_find_clauses(parley_coder *c)
             }
             if (k < i && c->tok[k].role == R_VERB)
                 cl->indep = 1;
-            if (k < i && c->tok[k].slot >= 0) {
-                uint32_t j = next_live(c, c->slots[c->tok[k].slot].e, i);
-                for (int m = 0; m < 3 && j < i && c->tok[j].role != R_VERB &&
-                                (c->tok[j].cls == PRL_WC_AUX || c->tok[j].cls == PRL_WC_MODAL ||
-                                 c->tok[j].cls == PRL_WC_NEG ||
-                                 (c->tok[j].cls == PRL_WC_OPEN && c->tok[j].slot < 0 &&
-                                  !saying_verb(&c->tok[j])));
-                     m++)
-                    j = next_live(c, j + 1, i);
-                if (j < i && (c->tok[j].role == R_VERB || saying_verb(&c->tok[j])))
-                    cl->indep = 1;
-            }
+            if (k < i && c->tok[k].slot >= 0 &&
+                verb_follows(c, c->slots[c->tok[k].slot].e, i, 1))
+                cl->indep = 1;
             for (uint32_t t = start; t < i; t++)
                 c->tok[t].clause = (uint16_t)c->n_clauses;
             c->n_clauses++;
