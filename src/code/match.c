@@ -319,12 +319,13 @@ static int ends_with(const prl_token *t, const char *suf)
     return t->len >= n + 2 && memcmp(t->norm + t->len - n, suf, n) == 0;
 }
 
-/* A bare form: not -ED, -ING or -S, so it can be a noun after a
- * determiner even when adjectives intervene ("an anti- Gondor parade"). */
+/* A bare form: not -ED, -ING, -S or -EN ("taken"; "open" is bare), so it
+ * can be a noun after a determiner even when adjectives intervene ("an
+ * anti- Gondor parade"). */
 static int bare_form(const prl_token *t)
 {
     return !ends_with(t, "ED") && !ends_with(t, "ING") && !ends_with(t, "S") &&
-           !ends_with(t, "EN");
+           (!ends_with(t, "EN") || strcmp(t->norm, "OPEN") == 0);
 }
 
 /* An event word heading an adverbial phrase (after, despite, amid, from,
@@ -481,6 +482,10 @@ void prl_find_verbs(parley_coder *c)
                     !(p->t->kind == PRL_T_PUNCT && p->t->len == 1 &&
                       p->t->norm[0] == '-'))
                     break;
+                /* "a full and open investigation": modifiers joined */
+                if (p->cls == PRL_WC_CONJ && k > 0 && c->tok[k - 1].role == R_NONE &&
+                    c->tok[k - 1].cls == PRL_WC_OPEN && c->tok[k - 1].t->kind == PRL_T_WORD)
+                    continue;
                 if (p->role == R_VERB || (p->cls != PRL_WC_OPEN && p->role == R_NONE))
                     break;
             }

@@ -16,7 +16,8 @@
 # invades, not the Syrian government), and an event noun that is the object
 # of a negated verb (no event), and police in a capital (the country's
 # police, not its government's), and a source after "according to" (no
-# event: The Washington Post is the press, and no source of the warning).
+# event: The Washington Post is the press, and no source of the warning),
+# and "a full and open investigation" (a noun: no investigation by Ukraine).
 #
 #   PARLEY=build/parley tests/cli/default-dict.sh
 set -u
