@@ -37,6 +37,14 @@ awk "BEGIN { printf \"compile           %.0f ms (parley compile, whole command)\
 echo "image size        $(( $(wc -c < $B/phoenix.dict) / 1024 )) KB"
 $B/bench $B/phoenix.dict $B/corpus.jsonl
 
+# The default dictionaries (data/, compiled by make) on the same corpus:
+# they are to code at least as fast as the Phoenix set.
+DEF=$(dirname "$PARLEY")/default.dict
+if [ -f "$DEF" ]; then
+    echo "== default dictionaries ($DEF, $(( $(wc -c < "$DEF") / 1024 )) KB), the same corpus"
+    $B/bench "$DEF" $B/corpus.jsonl
+fi
+
 # End to end: the command, JSONL in, JSONL out, versus wc -w on the same bytes.
 t0=$(now); "$PARLEY" code --dict $B/phoenix.dict $B/corpus.jsonl > /dev/null; t1=$(now)
 t2=$(now); wc -w $B/corpus.jsonl > /dev/null; t3=$(now)
