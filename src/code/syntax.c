@@ -1468,7 +1468,8 @@ int prl_object_ends(const parley_coder *c, uint32_t t)
     return 0;
 }
 
-/* Is the conjunction at t followed by a verb of its own ("and said")? */
+/* Is the conjunction at t followed by a verb of its own ("and said") or
+ * a clause ("expressed disappointment and that the office intends")? */
 static int conjoined_verb(const parley_coder *c, uint32_t t)
 {
     uint32_t v = next_live(c, t + 1, c->n);
@@ -1476,7 +1477,7 @@ static int conjoined_verb(const parley_coder *c, uint32_t t)
         return 0;
     const ctok *tk = &c->tok[v];
     return tk->role == R_VERB || saying_verb(tk) || tk->cls == PRL_WC_AUX ||
-           tk->cls == PRL_WC_MODAL;
+           tk->cls == PRL_WC_MODAL || tk->cls == PRL_WC_SUB;
 }
 
 /* Does a verb follow the TO at t ("to participate", not "to Ukraine",
@@ -1531,8 +1532,9 @@ int prl_find_target(const parley_coder *c, unsigned ci, uint32_t after,
             if (prl_object_ends(c, t) && !(t == cl->s && k > ci))
                 goto done;
             /* "declined the request and said the family left": after
-             * the verb's own object, a conjunction and a verb start a
-             * second predicate with objects of its own. */
+             * the verb's own object, a conjunction and a verb (or a
+             * subordinator) start a second predicate with objects of its
+             * own. */
             if (passed && tk->cls == PRL_WC_CONJ && conjoined_verb(c, t))
                 goto done;
             /* "traveling to Cleveland, Ohio to participate in a debate
