@@ -663,7 +663,10 @@ int prl_code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
             int comma = 0;
             for (uint32_t k = v->e; t >= 0 && k < c->slots[t].s; k++)
                 comma |= !c->tok[k].del && is_comma(&c->tok[k]);
-            if (t < 0 || comma ||
+            /* An agent after BY that is no actor ("were killed by an
+             * improvised explosive device outside the Iraqi city") makes the
+             * subject the target all the same. */
+            if (t < 0 || comma || (bys >= 0 && !c->slots[bys].coded) ||
                 (p > 0 && (norm_is(&c->tok[p - 1], "IN") || norm_is(&c->tok[p - 1], "AT") ||
                            norm_is(&c->tok[p - 1], "UNDER") || ends_in(&c->tok[p - 1], "ING")))) {
                 src = -1;

@@ -17,7 +17,9 @@
 # of a negated verb (no event), and police in a capital (the country's
 # police, not its government's), and a source after "according to" (no
 # event: The Washington Post is the press, and no source of the warning),
-# and "a full and open investigation" (a noun: no investigation by Ukraine).
+# "a full and open investigation" (a noun: no investigation by Ukraine), and
+# a passive whose agent after BY is no actor (no event: the soldiers are
+# the victims, not the source).
 #
 #   PARLEY=build/parley tests/cli/default-dict.sh
 set -u
