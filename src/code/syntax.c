@@ -496,6 +496,10 @@ void prl_build_slots(parley_coder *c)
                 break;
             if (in && !member_agent_only(c, last))
                 break;
+            /* "withdraw its troops from Lebanon": the pronoun's actor owns
+             * them, the place after IN or FROM does not. */
+            if (in && c->tok[c->nps[last->np[0]].s].cls == PRL_WC_POSS)
+                break;
             if (last->n >= 4)
                 break;
             member m2[MAX_MEMBERS];
@@ -1325,6 +1329,17 @@ int prl_find_source(const parley_coder *c, unsigned ci, uint32_t before,
     return lvl1;
 }
 
+/* Do slots a and b name the same country (the first three letters of
+ * their first codes, "---" never)? */
+static int same_country(const parley_coder *c, int a, int b)
+{
+    if (a < 0 || b < 0 || !c->slots[a].c_n || !c->slots[b].c_n)
+        return 0;
+    const char *x = slot_code(c, &c->slots[a], 0), *y = slot_code(c, &c->slots[b], 0);
+    return strlen(x) >= 3 && strlen(y) >= 3 && memcmp(x, "---", 3) != 0 &&
+           memcmp(x, y, 3) == 0;
+}
+
 int prl_same_codes(const parley_coder *c, int a, int b)
 {
     if (a < 0 || b < 0)
@@ -1552,8 +1567,10 @@ int prl_find_target(const parley_coder *c, unsigned ci, uint32_t after,
                 continue;
             if (after_as(c, t))
                 goto done;
-            /* A subject pronoun stands for a source, never a target. */
-            if (sl->coref && tk->cls != PRL_WC_POSS)
+            /* A subject pronoun stands for a source, never a target; a
+             * possessive one for the source's own ("withdraw its troops
+             * from Lebanon", "move its embassy in Israel") neither. */
+            if (sl->coref && (tk->cls != PRL_WC_POSS || same_country(c, src, tk->slot)))
                 continue;
             /* The attribution ends the verb's phrase. */
             if (attribution_np(c, t, 0))

@@ -19,7 +19,8 @@
 # event: The Washington Post is the press, and no source of the warning),
 # "a full and open investigation" (a noun: no investigation by Ukraine), and
 # a passive whose agent after BY is no actor (no event: the soldiers are
-# the victims, not the source).
+# the victims, not the source), and a possessive pronoun's own troops (not
+# Lebanon's: the target is Lebanon).
 #
 #   PARLEY=build/parley tests/cli/default-dict.sh
 set -u
