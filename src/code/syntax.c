@@ -1828,11 +1828,14 @@ int prl_event_noun(const parley_coder *c, size_t vi)
     return last;
 }
 
-/* Is the slot the object of IN or AT: a place? */
+/* Is the slot the object of IN or AT (a place) or of ON, ABOUT or OVER
+ * (a topic)? A symmetric event's partner is neither. */
 int prl_after_place(const parley_coder *c, int s)
 {
     uint32_t p = c->slots[s].s;
     while (p > 0 && c->tok[p - 1].del)
         p--;
-    return p > 0 && (norm_is(&c->tok[p - 1], "IN") || norm_is(&c->tok[p - 1], "AT"));
+    return p > 0 && (norm_is(&c->tok[p - 1], "IN") || norm_is(&c->tok[p - 1], "AT") ||
+                     norm_is(&c->tok[p - 1], "ON") || norm_is(&c->tok[p - 1], "ABOUT") ||
+                     norm_is(&c->tok[p - 1], "OVER"));
 }
