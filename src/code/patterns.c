@@ -754,7 +754,7 @@ int prl_code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
          * Qatar" is no meeting with Qatar, and "Israel and Egypt held
          * talks in Cairo" are talks between them. */
         int symc = prl_symmetric_code(code1, code2);
-        for (int guard = 0; tgt >= 0 && symc && guard < 8 && prl_after_place(c, tgt); guard++) {
+        for (int guard = 0; tgt >= 0 && symc && guard < 8 && prl_place_or_topic(c, tgt); guard++) {
             int nt2;
             tgt = prl_find_target(c, tcl, c->slots[tgt].e, src, &tcl, &nt2, c->slots[tgt].e);
         }
@@ -768,7 +768,7 @@ int prl_code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
         if (tgt < 0)
             tgt = nullt;
     } else if (designated && tgt != src && prl_symmetric_code(code1, code2) &&
-               prl_after_place(c, tgt) && !(have && best.rend == (uint32_t)act_of(c, c->slots[tgt].s))) {
+               prl_place_or_topic(c, tgt) && !(have && best.rend == (uint32_t)act_of(c, c->slots[tgt].s))) {
         /* The same for a + that a pattern bound past a preposition it did
          * not name ("* + [040:040]" on "met ... in Qatar"). */
         tgt = (src >= 0 && c->slots[src].compound && c->slots[src].coded) ? src : -1;

@@ -166,7 +166,7 @@ int prl_negation_at(const parley_coder *c, const verbm *v);
 int prl_passive_aux(const parley_coder *c, const verbm *v);
 int prl_participle(const parley_coder *c, const verbm *v);
 int prl_event_noun(const parley_coder *c, size_t vi);
-int prl_after_place(const parley_coder *c, int s);
+int prl_place_or_topic(const parley_coder *c, int s);
 
 /* patterns.c */
 void prl_pres_fill(parley_coder *c);

@@ -1830,7 +1830,7 @@ int prl_event_noun(const parley_coder *c, size_t vi)
 
 /* Is the slot the object of IN or AT (a place) or of ON, ABOUT or OVER
  * (a topic)? A symmetric event's partner is neither. */
-int prl_after_place(const parley_coder *c, int s)
+int prl_place_or_topic(const parley_coder *c, int s)
 {
     uint32_t p = c->slots[s].s;
     while (p > 0 && c->tok[p - 1].del)
