@@ -9,6 +9,39 @@
 
 #define STEP_LIMIT 200000u
 
+static int verb_form(const ctok *t)
+{
+    return t->role == R_VERB ||
+           (t->role == R_NONE && t->cls == PRL_WC_OPEN && t->t->kind == PRL_T_WORD &&
+            !(t->t->flags & PRL_TF_CAP) &&
+            (ends_in(t, "ED") || ends_in(t, "ES") || ends_in(t, "ING")));
+}
+
+/* The object of an object-control verb before the infinitive verb v
+ * ("asked Zelensky to investigate", "urged NATO members to increase"):
+ * a coded noun phrase right after a verb form and right before TO. Its
+ * slot, or -1. */
+static int control_object(const parley_coder *c, const verbm *v)
+{
+    uint32_t t = v->s;
+    while (t > 0 && c->tok[t - 1].del)
+        t--;
+    if (t < 3 || !norm_is(&c->tok[t - 1], "TO"))
+        return -1;
+    const ctok *last = &c->tok[t - 2];
+    if (last->slot < 0 || c->slots[last->slot].e != t - 1 || c->slots[last->slot].pron ||
+        !c->slots[last->slot].coded)
+        return -1;
+    int s = last->slot;
+    uint32_t b = c->slots[s].s;
+    if (b == 0)
+        return -1;
+    /* The verb before the phrase, or its first word when the phrase took
+     * it in ("might have encouraged newly elected ... Zelensky"). */
+    return verb_form(&c->tok[b - 1]) || (b + 1 < t - 1 && verb_form(&c->tok[b]) &&
+                                         c->tok[b - 1].cls == PRL_WC_AUX) ? s : -1;
+}
+
 /* Does an agent word without an actor modify the pattern's noun at token
  * n ("a military offensive", not "the minister's resignation" nor "the
  * national guard", where the noun is the agent)? */
@@ -687,7 +720,12 @@ int prl_code_verb(parley_coder *c, sent_ctx *sc, unsigned ci, const verbm *v,
         }
     }
     unsigned tcl = ci;
-    if (src < 0 && !recip && !agentless) {
+    int ctl = src < 0 && !recip && !agentless ? control_object(c, v) : -1;
+    if (ctl >= 0) {
+        /* "encouraged Zelensky to investigate Hunter Biden": the object
+         * of the verb before is the infinitive's subject. */
+        src = ctl != tgt ? ctl : -1;
+    } else if (src < 0 && !recip && !agentless) {
         src = prl_find_source(c, ci, v->s, tgt, &nulls);
         if (src >= 0 && tgt >= 0 && prl_same_codes(c, tgt, src)) {
             /* TABARI 5.8: with a designated target, the source is the
