@@ -19,7 +19,9 @@ The examples carry no coded triple and no date (the leads have weekdays,
 not dates), so only the code is checked, and DATE is used for all of them.
 Cells that are not a lead (a bare code, a note such as "Two reciprocal
 events are coded", a sentence cut off by a page break) are dropped;
-sentences of notes that the conversion ran into an example are removed.
+sentences of notes that the conversion ran into an example are removed,
+and so is the next example's sentence when the conversion ran it into
+this cell as well as giving it its own row.
 
 score reads parley's TSV (--format tsv) and counts an example right at the
 root (two digits) when one of its events has the example's root, and right
@@ -112,6 +114,7 @@ def extract(path, date):
     code = None
     just_coded = False
     n = 0
+    recs = []
     for lineno, line in enumerate(lines, 1):
         if line.startswith("## Chapter 3"):
             break
@@ -142,7 +145,17 @@ def extract(path, date):
         if lead is None:
             continue
         n += 1
-        rec = {"id": "manual:%d:%s" % (lineno, code), "date": date, "text": lead}
+        recs.append({"id": "manual:%d:%s" % (lineno, code), "date": date, "text": lead})
+    # The conversion sometimes ran the next Example cell into this one
+    # ("... to resign ... scandals. The UN Security Council has called on
+    # Haiti's ...", then that sentence again in its own row): cut it off.
+    for rec, nxt in zip(recs, recs[1:]):
+        tail = nxt["text"]
+        if rec["text"].endswith(" " + tail):
+            head = clean(rec["text"][:-len(tail)])
+            if head:
+                rec["text"] = head
+    for rec in recs:
         sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
     if n == 0:
         sys.stderr.write("manual-examples: %s: no examples found\n" % path)
