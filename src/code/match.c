@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "code/coder.h"
-#include "code/sentence.h"     /* prl_word_lists */
+#include "code/sentence.h"     /* prl_word_lists, norm_is */
 
 #define PRL_GAP 2
 
@@ -308,11 +308,6 @@ void prl_find_units(parley_coder *c)
     }
 }
 
-static int norm_eq(const ctok *t, const char *w)
-{
-    return strcmp(t->t->norm, w) == 0;
-}
-
 static int ends_with(const prl_token *t, const char *suf)
 {
     size_t n = strlen(suf);
@@ -455,8 +450,8 @@ void prl_find_verbs(parley_coder *c)
          * with the clause's subject ("forceful in blaming Iran", "the
          * process of returning the gorillas"). */
         if (!noun && i >= 2 && ends_with(t->t, "ING") && prev->cls == PRL_WC_PREP &&
-            (norm_eq(prev, "ON") || norm_eq(prev, "FROM") || norm_eq(prev, "ABOUT") ||
-             norm_eq(prev, "OVER"))) {
+            (norm_is(prev, "ON") || norm_is(prev, "FROM") || norm_is(prev, "ABOUT") ||
+             norm_is(prev, "OVER"))) {
             const ctok *pp = &c->tok[i - 2];
             if (pp->role == R_NONE && pp->cls == PRL_WC_OPEN && pp->t->kind == PRL_T_WORD &&
                 !(pp->t->flags & PRL_TF_CAP) && !ends_with(pp->t, "ED") &&
