@@ -182,6 +182,20 @@ static int match_fwd_elems(parley_coder *c, const prl_img_elem *el, unsigned n,
     return (int)pos;
 }
 
+/* Bind a slot to the $, + or % element that matched it; a % found
+ * before the verb (left) marks a reciprocal reading. */
+static void bind_slot(pm *m, unsigned kind, int s, int left)
+{
+    if (kind == PRL_E_SOURCE)
+        m->src = s;
+    else if (kind == PRL_E_TARGET)
+        m->tgt = s;
+    else if (kind == PRL_E_COMPOUND) {
+        m->cmp = s;
+        m->cmp_left |= left;
+    }
+}
+
 /* One element at act position p, forward: returns its end or -1. */
 static int elem_fwd(parley_coder *c, pm *m, const prl_img_elem *e, uint32_t p)
 {
@@ -198,12 +212,7 @@ static int elem_fwd(parley_coder *c, pm *m, const prl_img_elem *e, uint32_t p)
     int s = slot_at_start(c, p);
     if (s < 0 || !slot_ok(c, s, e->kind))
         return -1;
-    if (e->kind == PRL_E_SOURCE)
-        m->src = s;
-    else if (e->kind == PRL_E_TARGET)
-        m->tgt = s;
-    else if (e->kind == PRL_E_COMPOUND)
-        m->cmp = s;
+    bind_slot(m, e->kind, s, 0);
     uint32_t q = p;
     while (q < m->hi && c->act[q] < c->slots[s].e)
         q++;
@@ -247,14 +256,7 @@ static int elem_back(parley_coder *c, pm *m, const prl_img_elem *e, uint32_t q)
     int s = slot_at_end(c, q);
     if (s < 0 || !slot_ok(c, s, e->kind))
         return -1;
-    if (e->kind == PRL_E_SOURCE)
-        m->src = s;
-    else if (e->kind == PRL_E_TARGET)
-        m->tgt = s;
-    else if (e->kind == PRL_E_COMPOUND) {
-        m->cmp = s;
-        m->cmp_left = 1;
-    }
+    bind_slot(m, e->kind, s, 1);
     uint32_t p = q;
     while (p > m->lo && c->tok[c->act[p - 1]].slot == s)
         p--;
